@@ -1,0 +1,62 @@
+package dev.entente.model;
+
+import java.util.List;
+
+/**
+ * The unit of replication: ordered ops made atomically by one replica. Immutable.
+ *
+ * <p>A change is identified by its {@link #dot()} ({@code author}, {@code seq}). {@code seen} is
+ * the author's version vector when it made the change: the change has seen every change whose dot
+ * {@code seen} covers. The author's own earlier changes are implied, so the constructor normalises
+ * {@code seen}'s entry for the author to {@code seq - 1}; two changes that differ only in how they
+ * spelled that entry are equal.
+ *
+ * <p>Invariants: {@code seq >= 1}; {@code seen.get(author) == seq - 1}; at least one op and at
+ * most {@link #MAX_OPS}.
+ */
+public record Change(
+    ReplicaId author, long seq, HlcTimestamp timestamp, VersionVector seen, List<Op> ops) {
+  /** Most ops in one change. */
+  public static final int MAX_OPS = 65_535;
+
+  /**
+   * Validates and normalises the change.
+   *
+   * @throws IllegalArgumentException if a part is null, {@code seq < 1}, {@code seen} claims to
+   *     have seen this change or a later one of the same author, or the op list is empty or too
+   *     long
+   */
+  public Change {
+    Check.argument(author != null, "change author must not be null");
+    Check.argument(seq >= 1, "change seq must be >= 1, was %d", seq);
+    Check.argument(timestamp != null, "change %s:%d timestamp must not be null", author, seq);
+    Check.argument(seen != null, "change %s:%d seen must not be null", author, seq);
+    Check.argument(ops != null, "change %s:%d ops must not be null", author, seq);
+    Check.argument(
+        seen.get(author) < seq,
+        "change %s:%d claims to have seen its own change %s:%d",
+        author,
+        seq,
+        author,
+        seen.get(author));
+    Check.argument(!ops.isEmpty(), "change %s:%d has no ops", author, seq);
+    Check.argument(
+        ops.size() <= MAX_OPS, "change %s:%d has %d ops, at most %d", author, seq, ops.size(),
+        MAX_OPS);
+    for (int i = 0; i < ops.size(); i++) {
+      Check.argument(ops.get(i) != null, "change %s:%d op %d is null", author, seq, i);
+    }
+    seen = seen.with(author, seq - 1);
+    ops = List.copyOf(ops);
+  }
+
+  /** This change's identity. */
+  public Dot dot() {
+    return new Dot(author, seq);
+  }
+
+  /** True if this change has seen {@code other}: its {@code seen} vector covers other's dot. */
+  public boolean hasSeen(Change other) {
+    return seen.covers(other.dot());
+  }
+}

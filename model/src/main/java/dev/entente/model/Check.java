@@ -1,0 +1,26 @@
+package dev.entente.model;
+
+/**
+ * Precondition checks: a failed check is the caller's fault and throws {@link
+ * IllegalArgumentException} or {@link IllegalStateException} with a message naming the bad value.
+ *
+ * <p>Messages are formatted with {@link String#format} only when the check fails, so callers on
+ * hot paths pay for the condition alone.
+ */
+public final class Check {
+  private Check() {}
+
+  /** Throws {@link IllegalArgumentException} with the formatted message unless {@code ok}. */
+  public static void argument(boolean ok, String format, Object... args) {
+    if (!ok) {
+      throw new IllegalArgumentException(String.format(format, args));
+    }
+  }
+
+  /** Throws {@link IllegalStateException} with the formatted message unless {@code ok}. */
+  public static void state(boolean ok, String format, Object... args) {
+    if (!ok) {
+      throw new IllegalStateException(String.format(format, args));
+    }
+  }
+}

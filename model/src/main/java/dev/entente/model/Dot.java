@@ -1,0 +1,33 @@
+package dev.entente.model;
+
+import java.util.Comparator;
+
+/**
+ * The identity of one change: the replica that made it and its position in that replica's
+ * sequence of changes, counting from 1. Immutable; ordered by replica, then counter.
+ */
+public record Dot(ReplicaId replica, long counter) implements Comparable<Dot> {
+  private static final Comparator<Dot> ORDER =
+      Comparator.comparing(Dot::replica).thenComparingLong(Dot::counter);
+
+  /** Validates the dot: a non-null replica and a counter of at least 1. */
+  public Dot {
+    Check.argument(replica != null, "dot replica must not be null");
+    Check.argument(counter >= 1, "dot counter must be >= 1, was %d", counter);
+  }
+
+  /** Shorthand for {@code new Dot(ReplicaId.of(replica), counter)}. */
+  public static Dot of(String replica, long counter) {
+    return new Dot(ReplicaId.of(replica), counter);
+  }
+
+  @Override
+  public int compareTo(Dot other) {
+    return ORDER.compare(this, other);
+  }
+
+  @Override
+  public String toString() {
+    return replica + ":" + counter;
+  }
+}
