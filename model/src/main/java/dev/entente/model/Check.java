@@ -1,5 +1,7 @@
 package dev.entente.model;
 
+import java.util.Locale;
+
 /**
  * Precondition checks: a failed check is the caller's fault and throws {@link
  * IllegalArgumentException} or {@link IllegalStateException} with a message naming the bad value.
@@ -13,14 +15,14 @@ public final class Check {
   /** Throws {@link IllegalArgumentException} with the formatted message unless {@code ok}. */
   public static void argument(boolean ok, String format, Object... args) {
     if (!ok) {
-      throw new IllegalArgumentException(String.format(format, args));
+      throw new IllegalArgumentException(String.format(Locale.ROOT, format, args));
     }
   }
 
   /** Throws {@link IllegalStateException} with the formatted message unless {@code ok}. */
   public static void state(boolean ok, String format, Object... args) {
     if (!ok) {
-      throw new IllegalStateException(String.format(format, args));
+      throw new IllegalStateException(String.format(Locale.ROOT, format, args));
     }
   }
 }

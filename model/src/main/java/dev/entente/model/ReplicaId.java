@@ -1,5 +1,6 @@
 package dev.entente.model;
 
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -43,7 +44,7 @@ public record ReplicaId(String value) implements Comparable<ReplicaId> {
     String cut = s.length() > 80 ? s.substring(0, 80) + "..." : s;
     StringBuilder out = new StringBuilder();
     for (char c : cut.toCharArray()) {
-      out.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+      out.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format(Locale.ROOT, "\\u%04x", (int) c));
     }
     return out.toString();
   }

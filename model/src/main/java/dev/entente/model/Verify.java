@@ -1,5 +1,7 @@
 package dev.entente.model;
 
+import java.util.Locale;
+
 /**
  * Always-on internal assertions. Unlike Java's {@code assert}, these run in production too: a
  * broken invariant stops the computation before it can spread wrong state to other replicas.
@@ -10,7 +12,7 @@ public final class Verify {
   /** Throws {@link InvariantViolation} with the formatted message unless {@code ok}. */
   public static void that(boolean ok, String format, Object... args) {
     if (!ok) {
-      throw new InvariantViolation(String.format(format, args));
+      throw new InvariantViolation(String.format(Locale.ROOT, format, args));
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.entente.impl.clock;
 
+import java.util.Locale;
 import dev.entente.model.HlcTimestamp;
 
 /**
@@ -17,7 +18,7 @@ public final class ClockDriftException extends RuntimeException {
   /** Creates the exception with the values that make the case. */
   public ClockDriftException(HlcTimestamp remote, long physicalMillis, long maxDriftMillis) {
     super(
-        String.format(
+        String.format(Locale.ROOT, 
             "remote timestamp %s is %d ms ahead of local physical time %d; at most %d ms allowed",
             remote, remote.wallMillis() - physicalMillis, physicalMillis, maxDriftMillis));
     this.remote = remote;

@@ -1,0 +1,184 @@
+package dev.entente.impl;
+
+import dev.entente.model.Change;
+import dev.entente.model.Check;
+import dev.entente.model.Dot;
+import dev.entente.model.Key;
+import dev.entente.model.KeyGroups;
+import dev.entente.model.MaterialisedMap;
+import dev.entente.model.Op;
+import dev.entente.model.RegisterPolicy;
+import dev.entente.model.Value;
+import dev.entente.model.Verify;
+import dev.entente.model.Write;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The causal-group map: keys are partitioned into groups by {@link KeyGroups}, and each group
+ * shows the view of its winning change (the greatest change writing the group, in {@link
+ * Write#CHANGE_ORDER}): the winner's writes plus the writes of changes the winner had seen, each
+ * key resolved by LWW among those. A group is therefore never a mix of two concurrent changes'
+ * fields. {@code dev.entente.model.CausalGroupOracle} states the semantics from first principles.
+ *
+ * <p>Because a later winner may have seen writes that an earlier winner had not, every change
+ * that wrote a group is kept (a grow-only set per group), and a group's view is recomputed
+ * lazily when the group changes. Merge is set union. Pruning writes no future winner can show is
+ * left to the compaction issue: it needs knowledge of what every replica has seen.
+ */
+public final class CausalGroupMap implements KvMap {
+  private final KeyGroups groups;
+  private final Map<String, Group> byGroup = new HashMap<>();
+
+  /** An empty map using {@code groups} to partition keys. */
+  public CausalGroupMap(KeyGroups groups) {
+    Check.argument(groups != null, "key groups must not be null");
+    this.groups = groups;
+  }
+
+  @Override
+  public RegisterPolicy policy() {
+    return RegisterPolicy.CAUSAL_GROUP;
+  }
+
+  @Override
+  public void apply(Change change) {
+    for (Op op : change.ops()) {
+      byGroup.computeIfAbsent(groups.groupOf(op.key()), Group::new).add(change);
+    }
+  }
+
+  @Override
+  public void mergeFrom(KvMap other) {
+    CausalGroupMap o = group(other);
+    o.byGroup.forEach(
+        (name, g) -> {
+          Group mine = byGroup.computeIfAbsent(name, Group::new);
+          g.changes.values().forEach(mine::add);
+        });
+  }
+
+  @Override
+  public boolean isLessOrEqual(KvMap other) {
+    CausalGroupMap o = group(other);
+    for (Map.Entry<String, Group> e : byGroup.entrySet()) {
+      Group theirs = o.byGroup.get(e.getKey());
+      if (theirs == null || !theirs.changes.keySet().containsAll(e.getValue().changes.keySet())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public CausalGroupMap copy() {
+    CausalGroupMap c = new CausalGroupMap(groups);
+    c.mergeFrom(this);
+    return c;
+  }
+
+  @Override
+  public MaterialisedMap materialise() {
+    TreeMap<Key, Value> values = new TreeMap<>();
+    for (Group g : byGroup.values()) {
+      g.view(groups)
+          .forEach(
+              (k, w) -> {
+                if (w.op() instanceof Op.Put put) {
+                  values.put(k, put.value());
+                }
+              });
+    }
+    return MaterialisedMap.ofSingle(values);
+  }
+
+  /**
+   * Deletes that resolve their key within its group's current view. Every change of a group is
+   * kept (see the class comment), so this undercounts storage; {@link #storedChangeCount} is the
+   * storage figure.
+   */
+  @Override
+  public long tombstoneCount() {
+    long n = 0;
+    for (Group g : byGroup.values()) {
+      for (Write w : g.view(groups).values()) {
+        n += w.op() instanceof Op.Delete ? 1 : 0;
+      }
+    }
+    return n;
+  }
+
+  /** Changes stored across groups (a change writing several groups counts once per group). */
+  public long storedChangeCount() {
+    long n = 0;
+    for (Group g : byGroup.values()) {
+      n += g.changes.size();
+    }
+    return n;
+  }
+
+  @Override
+  public void checkRep() {
+    byGroup.forEach(
+        (name, g) -> {
+          Verify.that(!g.changes.isEmpty(), "causal group %s is empty", name);
+          Verify.that(g.name.equals(name), "causal group %s is filed under %s", g.name, name);
+          for (Change c : g.changes.values()) {
+            Verify.that(
+                c.ops().stream().anyMatch(op -> groups.groupOf(op.key()).equals(name)),
+                "causal group %s holds change %s that writes none of its keys",
+                name,
+                c.dot());
+          }
+        });
+  }
+
+  /** The changes that wrote one group, and its cached view. */
+  private static final class Group {
+    private final String name;
+    private final TreeMap<Dot, Change> changes = new TreeMap<>();
+    private Map<Key, Write> cachedView;
+
+    Group(String name) {
+      this.name = name;
+    }
+
+    void add(Change c) {
+      if (changes.putIfAbsent(c.dot(), c) == null) {
+        cachedView = null;
+      }
+    }
+
+    /** Each key of the group to its resolved write (a delete when the key is absent). */
+    Map<Key, Write> view(KeyGroups groups) {
+      if (cachedView == null) {
+        cachedView = computeView(groups);
+      }
+      return cachedView;
+    }
+
+    private Map<Key, Write> computeView(KeyGroups groups) {
+      Change winner = changes.values().stream().max(Write.CHANGE_ORDER).orElseThrow();
+      Map<Key, Write> best = new HashMap<>();
+      for (Change c : changes.values()) {
+        if (c != winner && !winner.hasSeen(c)) {
+          continue;
+        }
+        for (int i = 0; i < c.ops().size(); i++) {
+          Write w = new Write(c, i);
+          if (groups.groupOf(w.key()).equals(name)) {
+            best.merge(w.key(), w, (a, b) -> Write.LWW_ORDER.compare(a, b) >= 0 ? a : b);
+          }
+        }
+      }
+      return best;
+    }
+  }
+
+  private static CausalGroupMap group(KvMap other) {
+    Check.argument(
+        other instanceof CausalGroupMap, "cannot merge %s into CAUSAL_GROUP", other.policy());
+    return (CausalGroupMap) other;
+  }
+}

@@ -1,0 +1,96 @@
+package dev.entente.impl;
+
+import dev.entente.model.Dot;
+import dev.entente.model.ReplicaId;
+import dev.entente.model.VersionVector;
+import dev.entente.model.Verify;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The set of dots a replica has delivered, which may have gaps when changes arrive out of order:
+ * per replica a contiguous prefix {@code 1..n} plus the dots beyond it. Mutable, not thread-safe.
+ *
+ * <p>Invariant: no stored extra dot is at or below its replica's prefix, and the first dot after
+ * the prefix is never stored as an extra (it would have been folded into the prefix).
+ */
+final class DotSet {
+  private final Map<ReplicaId, Long> prefix = new HashMap<>();
+  private final Map<ReplicaId, TreeSet<Long>> extras = new HashMap<>();
+  private long size;
+
+  /** True if the dot has been added. */
+  boolean contains(Dot dot) {
+    if (prefix.getOrDefault(dot.replica(), 0L) >= dot.counter()) {
+      return true;
+    }
+    TreeSet<Long> beyond = extras.get(dot.replica());
+    return beyond != null && beyond.contains(dot.counter());
+  }
+
+  /** Adds a dot; returns false if it was already present. */
+  boolean add(Dot dot) {
+    if (contains(dot)) {
+      return false;
+    }
+    size++;
+    ReplicaId r = dot.replica();
+    long n = prefix.getOrDefault(r, 0L);
+    if (dot.counter() != n + 1) {
+      extras.computeIfAbsent(r, k -> new TreeSet<>()).add(dot.counter());
+      return true;
+    }
+    n++;
+    TreeSet<Long> beyond = extras.get(r);
+    while (beyond != null && !beyond.isEmpty() && beyond.first() == n + 1) {
+      n = beyond.pollFirst();
+    }
+    if (beyond != null && beyond.isEmpty()) {
+      extras.remove(r);
+    }
+    prefix.put(r, n);
+    return true;
+  }
+
+  /** The contiguous prefixes as a version vector: the dots this set covers without gaps. */
+  VersionVector versionVector() {
+    return VersionVector.of(prefix);
+  }
+
+  /** The greatest counter added for {@code replica}, 0 if none. */
+  long maxCounter(ReplicaId replica) {
+    TreeSet<Long> beyond = extras.get(replica);
+    return beyond == null ? prefix.getOrDefault(replica, 0L) : beyond.last();
+  }
+
+  /** Number of dots added. */
+  long size() {
+    return size;
+  }
+
+  /** True if some dot is present beyond a gap. */
+  boolean hasGaps() {
+    return !extras.isEmpty();
+  }
+
+  void checkRep() {
+    long counted = 0;
+    for (long n : prefix.values()) {
+      counted += n;
+    }
+    for (Map.Entry<ReplicaId, TreeSet<Long>> e : new TreeMap<>(extras).entrySet()) {
+      long n = prefix.getOrDefault(e.getKey(), 0L);
+      Verify.that(!e.getValue().isEmpty(), "dot set keeps an empty extras set for %s", e.getKey());
+      Verify.that(
+          e.getValue().first() > n + 1,
+          "dot set extra %s:%d should have been folded into prefix %d",
+          e.getKey(),
+          e.getValue().first(),
+          n);
+      counted += e.getValue().size();
+    }
+    Verify.that(counted == size, "dot set size %d but holds %d dots", size, counted);
+  }
+}

@@ -1,0 +1,131 @@
+package dev.entente.impl;
+
+import dev.entente.model.Change;
+import dev.entente.model.Check;
+import dev.entente.model.Key;
+import dev.entente.model.MaterialisedMap;
+import dev.entente.model.Op;
+import dev.entente.model.RegisterPolicy;
+import dev.entente.model.Value;
+import dev.entente.model.Verify;
+import dev.entente.model.Write;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Per-key last-writer-wins map: each key holds one register, the greatest write to it in {@link
+ * Write#LWW_ORDER}. A delete that wins stays in the register as a tombstone, so that a
+ * concurrent put with a smaller timestamp arriving later cannot resurrect the key.
+ *
+ * <p>Needs no causal delivery: the register join is a maximum, which is order-insensitive. Merge
+ * is the per-key maximum; the lattice order is "every register of this map is at or below the
+ * other map's register for that key".
+ */
+public final class LwwMap implements KvMap {
+  private final Map<Key, Write> registers;
+  private long tombstones;
+
+  /** An empty map. */
+  public LwwMap() {
+    this.registers = new HashMap<>();
+  }
+
+  private LwwMap(LwwMap source) {
+    this.registers = new HashMap<>(source.registers);
+    this.tombstones = source.tombstones;
+  }
+
+  @Override
+  public RegisterPolicy policy() {
+    return RegisterPolicy.LWW;
+  }
+
+  @Override
+  public void apply(Change change) {
+    for (int i = 0; i < change.ops().size(); i++) {
+      offer(new Write(change, i));
+    }
+  }
+
+  @Override
+  public void mergeFrom(KvMap other) {
+    for (Write w : lww(other).registers.values()) {
+      offer(w);
+    }
+  }
+
+  @Override
+  public boolean isLessOrEqual(KvMap other) {
+    LwwMap o = lww(other);
+    for (Map.Entry<Key, Write> e : registers.entrySet()) {
+      Write theirs = o.registers.get(e.getKey());
+      if (theirs == null || Write.LWW_ORDER.compare(e.getValue(), theirs) > 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public LwwMap copy() {
+    return new LwwMap(this);
+  }
+
+  @Override
+  public MaterialisedMap materialise() {
+    TreeMap<Key, Value> values = new TreeMap<>();
+    registers.forEach(
+        (k, w) -> {
+          if (w.op() instanceof Op.Put put) {
+            values.put(k, put.value());
+          }
+        });
+    return MaterialisedMap.ofSingle(values);
+  }
+
+  @Override
+  public long tombstoneCount() {
+    return tombstones;
+  }
+
+  /** Number of registers, tombstones included: the live-plus-dead storage size. */
+  public int registerCount() {
+    return registers.size();
+  }
+
+  @Override
+  public void checkRep() {
+    long deletes = 0;
+    for (Map.Entry<Key, Write> e : registers.entrySet()) {
+      Verify.that(
+          e.getValue().key().equals(e.getKey()),
+          "LWW register for %s holds a write to %s",
+          e.getKey(),
+          e.getValue().key());
+      if (e.getValue().op() instanceof Op.Delete) {
+        deletes++;
+      }
+    }
+    Verify.that(deletes == tombstones, "LWW map counts %d tombstones, holds %d", tombstones,
+        deletes);
+  }
+
+  private void offer(Write w) {
+    Write current = registers.get(w.key());
+    if (current != null && Write.LWW_ORDER.compare(current, w) >= 0) {
+      return;
+    }
+    registers.put(w.key(), w);
+    tombstones += (w.op() instanceof Op.Delete ? 1 : 0) - (isDelete(current) ? 1 : 0);
+  }
+
+  private static boolean isDelete(Write w) {
+    return w != null && w.op() instanceof Op.Delete;
+  }
+
+  private static LwwMap lww(KvMap other) {
+    Check.argument(other instanceof LwwMap, "cannot merge %s into LWW", other.policy());
+    return (LwwMap) other;
+  }
+}

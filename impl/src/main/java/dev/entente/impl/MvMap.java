@@ -1,0 +1,187 @@
+package dev.entente.impl;
+
+import dev.entente.model.Change;
+import dev.entente.model.Check;
+import dev.entente.model.Dot;
+import dev.entente.model.Key;
+import dev.entente.model.MaterialisedMap;
+import dev.entente.model.Op;
+import dev.entente.model.RegisterPolicy;
+import dev.entente.model.Value;
+import dev.entente.model.Verify;
+import dev.entente.model.Write;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Multi-value map: each key keeps the puts that no applied write to it has superseded; several
+ * surviving puts are concurrent siblings, kept until a write that has seen them replaces them.
+ *
+ * <p>Implementation note: a causal context (the dots of every applied change) replaces per-key
+ * tombstones, as in the optimised OR-set and delta-state CRDTs of Almeida, Shoker and Baquero
+ * (2018). A write present in one map and absent from another whose context covers its dot was
+ * superseded there, so merge drops it; deletes therefore need no storage of their own.
+ *
+ * <p>Requires causal delivery ({@link #apply} checks it): then every superseded write has already
+ * been applied when its successor arrives, and the kept writes equal the oracle's survivors.
+ */
+public final class MvMap implements KvMap {
+  private final Map<Key, List<Write>> kept;
+  private final DotSet context;
+  private final Set<Dot> contextDots;
+
+  /** An empty map. */
+  public MvMap() {
+    this.kept = new HashMap<>();
+    this.context = new DotSet();
+    this.contextDots = new HashSet<>();
+  }
+
+  @Override
+  public RegisterPolicy policy() {
+    return RegisterPolicy.MV;
+  }
+
+  @Override
+  public void apply(Change change) {
+    Verify.that(
+        context.versionVector().dominates(change.seen()),
+        "MV map got %s before its causal past %s (context %s)",
+        change.dot(),
+        change.seen(),
+        context.versionVector());
+    for (int i = 0; i < change.ops().size(); i++) {
+      Write w = new Write(change, i);
+      List<Write> siblings = kept.computeIfAbsent(w.key(), k -> new ArrayList<>());
+      siblings.removeIf(w::supersedes);
+      if (w.op() instanceof Op.Put) {
+        siblings.add(w);
+      }
+      if (siblings.isEmpty()) {
+        kept.remove(w.key());
+      }
+    }
+    addToContext(change.dot());
+  }
+
+  @Override
+  public void mergeFrom(KvMap other) {
+    MvMap o = mv(other);
+    Set<Key> keys = new HashSet<>(kept.keySet());
+    keys.addAll(o.kept.keySet());
+    for (Key k : keys) {
+      List<Write> mine = kept.getOrDefault(k, List.of());
+      List<Write> theirs = o.kept.getOrDefault(k, List.of());
+      List<Write> joined = new ArrayList<>();
+      for (Write w : mine) {
+        if (theirs.contains(w) || !o.contextDots.contains(w.change().dot())) {
+          joined.add(w);
+        }
+      }
+      for (Write w : theirs) {
+        if (!mine.contains(w) && !contextDots.contains(w.change().dot())) {
+          joined.add(w);
+        }
+      }
+      if (joined.isEmpty()) {
+        kept.remove(k);
+      } else {
+        kept.put(k, joined);
+      }
+    }
+    o.contextDots.forEach(this::addToContext);
+  }
+
+  @Override
+  public boolean isLessOrEqual(KvMap other) {
+    MvMap o = mv(other);
+    if (!o.contextDots.containsAll(contextDots)) {
+      return false;
+    }
+    for (Map.Entry<Key, List<Write>> e : o.kept.entrySet()) {
+      List<Write> mine = kept.getOrDefault(e.getKey(), List.of());
+      for (Write w : e.getValue()) {
+        if (contextDots.contains(w.change().dot()) && !mine.contains(w)) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public MvMap copy() {
+    MvMap c = new MvMap();
+    c.mergeFrom(this);
+    return c;
+  }
+
+  @Override
+  public MaterialisedMap materialise() {
+    Map<Key, List<Value>> values = new TreeMap<>();
+    kept.forEach(
+        (k, writes) -> {
+          List<Value> vs = new ArrayList<>();
+          for (Write w : writes) {
+            vs.add(((Op.Put) w.op()).value());
+          }
+          values.put(k, vs);
+        });
+    return MaterialisedMap.of(values);
+  }
+
+  /** MV keeps no tombstones: its causal context records what deletes removed. */
+  @Override
+  public long tombstoneCount() {
+    return 0;
+  }
+
+  /** Number of kept writes, siblings included. */
+  public long keptWriteCount() {
+    long n = 0;
+    for (List<Write> ws : kept.values()) {
+      n += ws.size();
+    }
+    return n;
+  }
+
+  @Override
+  public void checkRep() {
+    context.checkRep();
+    Verify.that(
+        context.size() == contextDots.size(),
+        "MV context holds %d dots, index %d",
+        context.size(),
+        contextDots.size());
+    for (Map.Entry<Key, List<Write>> e : kept.entrySet()) {
+      Verify.that(!e.getValue().isEmpty(), "MV keeps an empty sibling list for %s", e.getKey());
+      for (Write w : e.getValue()) {
+        Verify.that(w.key().equals(e.getKey()), "MV key %s holds a write to %s", e.getKey(),
+            w.key());
+        Verify.that(w.op() instanceof Op.Put, "MV key %s keeps a delete %s", e.getKey(), w);
+        Verify.that(contextDots.contains(w.change().dot()), "MV kept write %s outside context",
+            w.change().dot());
+        for (Write other : e.getValue()) {
+          Verify.that(!other.supersedes(w), "MV key %s keeps %s although %s supersedes it",
+              e.getKey(), w.change().dot(), other.change().dot());
+        }
+      }
+    }
+  }
+
+  private void addToContext(Dot dot) {
+    if (contextDots.add(dot)) {
+      context.add(dot);
+    }
+  }
+
+  private static MvMap mv(KvMap other) {
+    Check.argument(other instanceof MvMap, "cannot merge %s into MV", other.policy());
+    return (MvMap) other;
+  }
+}
