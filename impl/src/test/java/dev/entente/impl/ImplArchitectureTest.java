@@ -1,0 +1,57 @@
+package dev.entente.impl;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** Keeps {@code impl} on top of {@code model} only, and the real clock out of its components. */
+class ImplArchitectureTest {
+  private static final String REAL_CLOCK = "dev.entente.impl.clock.SystemPhysicalClock";
+
+  private static final JavaClasses IMPL =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.entente.impl");
+
+  @Test
+  void impl_dependsOnlyOnModelAndTheJdk() {
+    classes()
+        .that()
+        .resideInAPackage("dev.entente.impl..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage("dev.entente.impl..", "dev.entente.model..", "java..")
+        .because("impl depends on model only (STYLE.md)")
+        .check(IMPL);
+  }
+
+  @Test
+  void impl_dependsOnSimulationsOrCli_never() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.entente.impl..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.entente.simulations..", "dev.entente.cli..")
+        .because("the simulator and the cli drive impl through model interfaces, not the reverse")
+        .check(IMPL);
+  }
+
+  @Test
+  void realClock_isUsedByImplComponents_never() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.entente.impl..")
+        .and()
+        .doNotHaveFullyQualifiedName(REAL_CLOCK)
+        .should()
+        .dependOnClassesThat()
+        .haveFullyQualifiedName(REAL_CLOCK)
+        .because("components take a PhysicalClock; only the composition root picks the real one")
+        .check(IMPL);
+  }
+}
