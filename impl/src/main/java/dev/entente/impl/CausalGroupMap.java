@@ -16,16 +16,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The causal-group map: keys are partitioned into groups by {@link KeyGroups}, and each group
- * shows the view of its winning change (the greatest change writing the group, in {@link
+ * The causal-group map: keys are partitioned into groups by {@link KeyGroups}, and each group shows
+ * the view of its winning change (the greatest change writing the group, in {@link
  * Write#CHANGE_ORDER}): the winner's writes plus the writes of changes the winner had seen, each
  * key resolved by LWW among those. A group is therefore never a mix of two concurrent changes'
  * fields. {@code dev.entente.model.CausalGroupOracle} states the semantics from first principles.
  *
- * <p>Because a later winner may have seen writes that an earlier winner had not, every change
- * that wrote a group is kept (a grow-only set per group), and a group's view is recomputed
- * lazily when the group changes. Merge is set union. Pruning writes no future winner can show is
- * left to the compaction issue: it needs knowledge of what every replica has seen.
+ * <p>Because a later winner may have seen writes that an earlier winner had not, every change that
+ * wrote a group is kept (a grow-only set per group), and a group's view is recomputed lazily when
+ * the group changes. Merge is set union. Pruning writes no future winner can show is left to the
+ * compaction issue: it needs knowledge of what every replica has seen.
  */
 public final class CausalGroupMap implements KvMap {
   private final KeyGroups groups;
@@ -94,9 +94,9 @@ public final class CausalGroupMap implements KvMap {
   }
 
   /**
-   * Deletes that resolve their key within its group's current view. Every change of a group is
-   * kept (see the class comment), so this undercounts storage; {@link #storedChangeCount} is the
-   * storage figure.
+   * Deletes that resolve their key within its group's current view. Every change of a group is kept
+   * (see the class comment), so this undercounts storage; {@link #storedChangeCount} is the storage
+   * figure.
    */
   @Override
   public long tombstoneCount() {

@@ -2,8 +2,8 @@ package dev.entente.impl;
 
 import dev.entente.model.Dot;
 import dev.entente.model.ReplicaId;
-import dev.entente.model.VersionVector;
 import dev.entente.model.Verify;
+import dev.entente.model.VersionVector;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;

@@ -5,9 +5,9 @@ import dev.entente.model.MaterialisedMap;
 import dev.entente.model.RegisterPolicy;
 
 /**
- * A replicated key-value map under one register policy, as a state-based CRDT: changes are
- * applied into it, and two maps merge by a join that is commutative, associative and idempotent.
- * Mutable, not thread-safe.
+ * A replicated key-value map under one register policy, as a state-based CRDT: changes are applied
+ * into it, and two maps merge by a join that is commutative, associative and idempotent. Mutable,
+ * not thread-safe.
  *
  * <p>Contract shared by all implementations: after applying (or merging in) a set of changes,
  * {@link #materialise()} equals the oracle's map for exactly that set, whatever the order and
@@ -18,8 +18,8 @@ public interface KvMap {
   RegisterPolicy policy();
 
   /**
-   * Applies a change the map has not applied before. Callers (the {@link Replica}) deduplicate;
-   * the MV map additionally requires causal delivery (every change the new one has seen has been
+   * Applies a change the map has not applied before. Callers (the {@link Replica}) deduplicate; the
+   * MV map additionally requires causal delivery (every change the new one has seen has been
    * applied).
    */
   void apply(Change change);

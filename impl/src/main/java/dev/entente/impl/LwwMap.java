@@ -15,12 +15,12 @@ import java.util.TreeMap;
 
 /**
  * Per-key last-writer-wins map: each key holds one register, the greatest write to it in {@link
- * Write#LWW_ORDER}. A delete that wins stays in the register as a tombstone, so that a
- * concurrent put with a smaller timestamp arriving later cannot resurrect the key.
+ * Write#LWW_ORDER}. A delete that wins stays in the register as a tombstone, so that a concurrent
+ * put with a smaller timestamp arriving later cannot resurrect the key.
  *
- * <p>Needs no causal delivery: the register join is a maximum, which is order-insensitive. Merge
- * is the per-key maximum; the lattice order is "every register of this map is at or below the
- * other map's register for that key".
+ * <p>Needs no causal delivery: the register join is a maximum, which is order-insensitive. Merge is
+ * the per-key maximum; the lattice order is "every register of this map is at or below the other
+ * map's register for that key".
  */
 public final class LwwMap implements KvMap {
   private final Map<Key, Write> registers;
@@ -107,8 +107,8 @@ public final class LwwMap implements KvMap {
         deletes++;
       }
     }
-    Verify.that(deletes == tombstones, "LWW map counts %d tombstones, holds %d", tombstones,
-        deletes);
+    Verify.that(
+        deletes == tombstones, "LWW map counts %d tombstones, holds %d", tombstones, deletes);
   }
 
   private void offer(Write w) {

@@ -161,14 +161,20 @@ public final class MvMap implements KvMap {
     for (Map.Entry<Key, List<Write>> e : kept.entrySet()) {
       Verify.that(!e.getValue().isEmpty(), "MV keeps an empty sibling list for %s", e.getKey());
       for (Write w : e.getValue()) {
-        Verify.that(w.key().equals(e.getKey()), "MV key %s holds a write to %s", e.getKey(),
-            w.key());
+        Verify.that(
+            w.key().equals(e.getKey()), "MV key %s holds a write to %s", e.getKey(), w.key());
         Verify.that(w.op() instanceof Op.Put, "MV key %s keeps a delete %s", e.getKey(), w);
-        Verify.that(contextDots.contains(w.change().dot()), "MV kept write %s outside context",
+        Verify.that(
+            contextDots.contains(w.change().dot()),
+            "MV kept write %s outside context",
             w.change().dot());
         for (Write other : e.getValue()) {
-          Verify.that(!other.supersedes(w), "MV key %s keeps %s although %s supersedes it",
-              e.getKey(), w.change().dot(), other.change().dot());
+          Verify.that(
+              !other.supersedes(w),
+              "MV key %s keeps %s although %s supersedes it",
+              e.getKey(),
+              w.change().dot(),
+              other.change().dot());
         }
       }
     }

@@ -12,8 +12,8 @@ import dev.entente.model.Op;
 import dev.entente.model.RegisterPolicy;
 import dev.entente.model.ReplicaId;
 import dev.entente.model.Value;
-import dev.entente.model.VersionVector;
 import dev.entente.model.Verify;
+import dev.entente.model.VersionVector;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -34,8 +34,8 @@ import java.util.TreeMap;
  *       dev.entente.model.Oracle}'s for the set of changes delivered.
  *   <li>LWW and causal-group replicas deliver every change at once, in any order. MV replicas
  *       buffer a change until its causal past ({@code seen}) is delivered, because MV's sibling
- *       pruning is only sound under causal delivery; buffered changes are released as soon as
- *       they become deliverable.
+ *       pruning is only sound under causal delivery; buffered changes are released as soon as they
+ *       become deliverable.
  *   <li>A change with a known dot but different content is rejected, never applied.
  *   <li>{@link #versionVector()} covers exactly the contiguous prefix of delivered dots; a new
  *       local change declares it as {@code seen}.
@@ -217,19 +217,23 @@ public final class Replica {
         deliveryOrder.size(),
         delivered.size());
     for (Change c : deliveryOrder) {
-      Verify.that(delivered.contains(c.dot()), "replica %s: %s logged, not in dot set", id, c.dot());
-      Verify.that(log.get(c.dot()) == c, "replica %s: log and delivery order differ at %s", id,
-          c.dot());
+      Verify.that(
+          delivered.contains(c.dot()), "replica %s: %s logged, not in dot set", id, c.dot());
+      Verify.that(
+          log.get(c.dot()) == c, "replica %s: log and delivery order differ at %s", id, c.dot());
     }
     if (map.policy() == RegisterPolicy.MV) {
       Verify.that(!delivered.hasGaps(), "MV replica %s delivered with gaps", id);
       for (Change c : pending.values()) {
-        Verify.that(!isCausallyReady(c), "MV replica %s keeps deliverable %s pending", id,
-            c.dot());
+        Verify.that(!isCausallyReady(c), "MV replica %s keeps deliverable %s pending", id, c.dot());
       }
     } else {
-      Verify.that(pending.isEmpty(), "replica %s (%s) buffers %d changes it does not need", id,
-          map.policy(), pending.size());
+      Verify.that(
+          pending.isEmpty(),
+          "replica %s (%s) buffers %d changes it does not need",
+          id,
+          map.policy(),
+          pending.size());
     }
   }
 
@@ -301,7 +305,12 @@ public final class Replica {
 
   @Override
   public String toString() {
-    return "Replica[" + id + ", " + map.policy() + ", delivered=" + versionVector()
+    return "Replica["
+        + id
+        + ", "
+        + map.policy()
+        + ", delivered="
+        + versionVector()
         + (pending.isEmpty() ? "" : ", pending=" + Collections.unmodifiableSet(pending.keySet()))
         + "]";
   }

@@ -1,8 +1,8 @@
 package dev.entente.impl;
 
 import dev.entente.model.Change;
-import dev.entente.model.Check;
 import dev.entente.model.ChangeSet;
+import dev.entente.model.Check;
 import dev.entente.model.RegisterPolicy;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,9 +12,9 @@ import java.util.List;
  * A replica's durable state as it travels between replicas (full-state gossip) and to disk: the
  * register policy and the set of changes the replica has delivered, sorted by dot. Immutable.
  *
- * <p>The materialised map is derived from the changes, so it is not part of the state ("live
- * CRDT versus CRDT in storage"). Replica identity is not part of it either: two replicas that
- * delivered the same changes have equal states and equal encodings.
+ * <p>The materialised map is derived from the changes, so it is not part of the state ("live CRDT
+ * versus CRDT in storage"). Replica identity is not part of it either: two replicas that delivered
+ * the same changes have equal states and equal encodings.
  *
  * <p>Invariants: changes sorted by dot, no two with the same dot.
  */

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * First-principles semantics of the causal-group policy, which never shows a group of keys as a
- * mix of two concurrent changes' fields (the seed article's "impossible states").
+ * First-principles semantics of the causal-group policy, which never shows a group of keys as a mix
+ * of two concurrent changes' fields (the seed article's "impossible states").
  *
  * <p>For each group {@code g} (see {@link KeyGroups}):
  *

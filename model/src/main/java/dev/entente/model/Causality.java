@@ -6,8 +6,8 @@ package dev.entente.model;
  *
  * <p>This is the direct relation the changes declare. When every author applies changes in causal
  * order (as MV replicas do) the declared vectors are causally closed and the relation is
- * transitive; the oracles use the declared relation as it stands, and so must every
- * implementation checked against them.
+ * transitive; the oracles use the declared relation as it stands, and so must every implementation
+ * checked against them.
  */
 public final class Causality {
   private Causality() {}

@@ -11,8 +11,8 @@ import java.util.List;
  * {@code seen}'s entry for the author to {@code seq - 1}; two changes that differ only in how they
  * spelled that entry are equal.
  *
- * <p>Invariants: {@code seq >= 1}; {@code seen.get(author) == seq - 1}; at least one op and at
- * most {@link #MAX_OPS}.
+ * <p>Invariants: {@code seq >= 1}; {@code seen.get(author) == seq - 1}; at least one op and at most
+ * {@link #MAX_OPS}.
  */
 public record Change(
     ReplicaId author, long seq, HlcTimestamp timestamp, VersionVector seen, List<Op> ops) {
@@ -41,7 +41,11 @@ public record Change(
         seen.get(author));
     Check.argument(!ops.isEmpty(), "change %s:%d has no ops", author, seq);
     Check.argument(
-        ops.size() <= MAX_OPS, "change %s:%d has %d ops, at most %d", author, seq, ops.size(),
+        ops.size() <= MAX_OPS,
+        "change %s:%d has %d ops, at most %d",
+        author,
+        seq,
+        ops.size(),
         MAX_OPS);
     for (int i = 0; i < ops.size(); i++) {
       Check.argument(ops.get(i) != null, "change %s:%d op %d is null", author, seq, i);

@@ -6,8 +6,8 @@ import java.util.Locale;
  * Precondition checks: a failed check is the caller's fault and throws {@link
  * IllegalArgumentException} or {@link IllegalStateException} with a message naming the bad value.
  *
- * <p>Messages are formatted with {@link String#format} only when the check fails, so callers on
- * hot paths pay for the condition alone.
+ * <p>Messages are formatted with {@link String#format} only when the check fails, so callers on hot
+ * paths pay for the condition alone.
  */
 public final class Check {
   private Check() {}

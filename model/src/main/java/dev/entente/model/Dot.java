@@ -3,8 +3,8 @@ package dev.entente.model;
 import java.util.Comparator;
 
 /**
- * The identity of one change: the replica that made it and its position in that replica's
- * sequence of changes, counting from 1. Immutable; ordered by replica, then counter.
+ * The identity of one change: the replica that made it and its position in that replica's sequence
+ * of changes, counting from 1. Immutable; ordered by replica, then counter.
  */
 public record Dot(ReplicaId replica, long counter) implements Comparable<Dot> {
   private static final Comparator<Dot> ORDER =

@@ -6,11 +6,11 @@ import java.util.Comparator;
  * A timestamp: wall-clock milliseconds plus a logical counter, totally ordered by wall time then
  * counter. Immutable.
  *
- * <p>Every clock variant produces this type so that writes stay comparable: a hybrid logical
- * clock (Kulkarni et al. 2014) fills both parts; a plain wall clock leaves the counter at 0; a
- * Lamport clock puts its counter in {@code wallMillis} and leaves {@code logical} at 0. The
- * counter is 16 bits wide, as in the paper's bounded-counter encoding, so that an HLC timestamp
- * packs into 64 bits.
+ * <p>Every clock variant produces this type so that writes stay comparable: a hybrid logical clock
+ * (Kulkarni et al. 2014) fills both parts; a plain wall clock leaves the counter at 0; a Lamport
+ * clock puts its counter in {@code wallMillis} and leaves {@code logical} at 0. The counter is 16
+ * bits wide, as in the paper's bounded-counter encoding, so that an HLC timestamp packs into 64
+ * bits.
  */
 public record HlcTimestamp(long wallMillis, int logical) implements Comparable<HlcTimestamp> {
   /** The largest logical counter. */

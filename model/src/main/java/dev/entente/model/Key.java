@@ -16,7 +16,10 @@ public record Key(String value) implements Comparable<Key> {
     Check.argument(bad < 0, "key has an unpaired surrogate at char %d", bad);
     int bytes = TextOrder.utf8Length(value);
     Check.argument(
-        bytes <= MAX_UTF8_BYTES, "key is %d UTF-8 bytes, at most %d allowed", bytes, MAX_UTF8_BYTES);
+        bytes <= MAX_UTF8_BYTES,
+        "key is %d UTF-8 bytes, at most %d allowed",
+        bytes,
+        MAX_UTF8_BYTES);
   }
 
   /** Shorthand for {@code new Key(value)}. */

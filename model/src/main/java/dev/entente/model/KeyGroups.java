@@ -11,8 +11,8 @@ public interface KeyGroups {
 
   /**
    * Groups keys by their parent path: everything up to and including the last {@code '/'}. So
-   * {@code event/42/start} and {@code event/42/end} form the group {@code event/42/}. A key with
-   * no {@code '/'} is a group of its own.
+   * {@code event/42/start} and {@code event/42/end} form the group {@code event/42/}. A key with no
+   * {@code '/'} is a group of its own.
    */
   static KeyGroups byParentPath() {
     return key -> {

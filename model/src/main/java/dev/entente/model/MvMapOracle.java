@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * First-principles semantics of the multi-value map: the values of a key are the values of the
- * puts on it that no other write to that key supersedes ({@link Write#supersedes}: its change has
- * seen the put's change, or it comes later in the same change). Deletes contribute no value but
- * do supersede. Surviving puts are concurrent siblings; equal sibling values are shown once.
+ * First-principles semantics of the multi-value map: the values of a key are the values of the puts
+ * on it that no other write to that key supersedes ({@link Write#supersedes}: its change has seen
+ * the put's change, or it comes later in the same change). Deletes contribute no value but do
+ * supersede. Surviving puts are concurrent siblings; equal sibling values are shown once.
  */
 public final class MvMapOracle {
   private MvMapOracle() {}

@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The name of a replica (a device, an actor): 1 to 64 ASCII characters from {@code
- * [A-Za-z0-9_-]}. Immutable. Ordered by byte value, which for ASCII is {@link String#compareTo}.
+ * The name of a replica (a device, an actor): 1 to 64 ASCII characters from {@code [A-Za-z0-9_-]}.
+ * Immutable. Ordered by byte value, which for ASCII is {@link String#compareTo}.
  *
  * <p>The replica id is the LWW tie-break between writes with equal timestamps, so two replicas must
  * never share one.
@@ -44,7 +44,10 @@ public record ReplicaId(String value) implements Comparable<ReplicaId> {
     String cut = s.length() > 80 ? s.substring(0, 80) + "..." : s;
     StringBuilder out = new StringBuilder();
     for (char c : cut.toCharArray()) {
-      out.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format(Locale.ROOT, "\\u%04x", (int) c));
+      out.append(
+          c >= 0x20 && c < 0x7f
+              ? String.valueOf(c)
+              : String.format(Locale.ROOT, "\\u%04x", (int) c));
     }
     return out.toString();
   }

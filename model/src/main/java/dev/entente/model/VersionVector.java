@@ -7,8 +7,8 @@ import java.util.TreeMap;
 
 /**
  * A version vector: for each replica, how many of its changes (a contiguous prefix 1..n) are
- * covered. Immutable. Replicas absent from the map have 0; zero entries are never stored, so
- * equal vectors are {@link #equals equal} and have one canonical form.
+ * covered. Immutable. Replicas absent from the map have 0; zero entries are never stored, so equal
+ * vectors are {@link #equals equal} and have one canonical form.
  *
  * <p>Vectors form a join-semilattice under {@link #merge} (entry-wise maximum) ordered by {@link
  * #dominates}.

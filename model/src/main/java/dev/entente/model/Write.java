@@ -6,9 +6,9 @@ import java.util.Comparator;
  * One op of one change, seen as a write to its key. Immutable.
  *
  * <p>{@link #LWW_ORDER} is the total order last-writer-wins resolves by: timestamp, then author
- * replica id (the tie-break that makes equal timestamps deterministic), then the author's
- * sequence number (only needed when a replica with a misbehaving clock stamps two of its own
- * changes alike), then the op's position within its change.
+ * replica id (the tie-break that makes equal timestamps deterministic), then the author's sequence
+ * number (only needed when a replica with a misbehaving clock stamps two of its own changes alike),
+ * then the op's position within its change.
  */
 public record Write(Change change, int position) {
   /** The LWW total order over writes. */

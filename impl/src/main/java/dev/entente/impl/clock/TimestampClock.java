@@ -9,14 +9,14 @@ import dev.entente.model.HlcTimestamp;
  */
 public interface TimestampClock {
   /**
-   * A timestamp for a new local event. For the HLC and Lamport variants it is strictly greater
-   * than every timestamp this clock returned or observed before.
+   * A timestamp for a new local event. For the HLC and Lamport variants it is strictly greater than
+   * every timestamp this clock returned or observed before.
    */
   HlcTimestamp now();
 
   /**
-   * Learns a timestamp received from another replica, so that later local events are stamped
-   * after it (HLC and Lamport; the wall clock ignores it).
+   * Learns a timestamp received from another replica, so that later local events are stamped after
+   * it (HLC and Lamport; the wall clock ignores it).
    *
    * @throws ClockDriftException if the timestamp is further ahead of local physical time than the
    *     clock's maximum drift allows; the clock is then left unchanged

@@ -9,8 +9,8 @@ import java.util.List;
  * can act on (for INVALID: the failing op and the states considered; for UNKNOWN: why the checker
  * gave up). Composite results keep their parts. Immutable.
  */
-public record CheckResult(String checker, Verdict verdict, String explanation,
-    List<CheckResult> parts) {
+public record CheckResult(
+    String checker, Verdict verdict, String explanation, List<CheckResult> parts) {
   /** Validates and copies. */
   public CheckResult {
     Check.argument(checker != null && !checker.isEmpty(), "checker name must not be empty");
@@ -35,8 +35,8 @@ public record CheckResult(String checker, Verdict verdict, String explanation,
   }
 
   /**
-   * Composes results: the verdict is the most severe part's; the explanation lists the parts
-   * that are not valid.
+   * Composes results: the verdict is the most severe part's; the explanation lists the parts that
+   * are not valid.
    */
   public static CheckResult all(String checker, List<CheckResult> parts) {
     Verdict v = Verdict.VALID;

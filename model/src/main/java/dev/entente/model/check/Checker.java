@@ -2,8 +2,8 @@ package dev.entente.model.check;
 
 /**
  * A pure function from an input (a history, a set of replica observations) to a {@link
- * CheckResult}. Implementations must not throw: {@link #safely} turns a crash into UNKNOWN so
- * that one broken checker never takes a run down (Jepsen's {@code check-safe}).
+ * CheckResult}. Implementations must not throw: {@link #safely} turns a crash into UNKNOWN so that
+ * one broken checker never takes a run down (Jepsen's {@code check-safe}).
  */
 @FunctionalInterface
 public interface Checker<T> {

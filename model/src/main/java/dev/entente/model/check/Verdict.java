@@ -1,8 +1,8 @@
 package dev.entente.model.check;
 
 /**
- * A checker's answer. Verdicts compose by severity: {@link #INVALID} beats {@link #UNKNOWN}
- * beats {@link #VALID}, so a composite is valid only if every part is.
+ * A checker's answer. Verdicts compose by severity: {@link #INVALID} beats {@link #UNKNOWN} beats
+ * {@link #VALID}, so a composite is valid only if every part is.
  */
 public enum Verdict {
   VALID,

@@ -6,11 +6,11 @@ import dev.entente.model.Check;
  * One entry of a Jepsen-style history, as plain data. Immutable.
  *
  * <p>{@code value} is EDN data in Java form: {@code null} for nil, {@link Long} for integers,
- * {@link Double} for floats, {@link String}, {@link Boolean}, {@link Keyword}, {@link java.util.List}
- * for vectors and lists, {@link java.util.Map} for maps and {@link java.util.Set} for sets, all
- * unmodifiable. {@code process} is the client process id, or {@link #NEMESIS} for fault-injection
- * events, which share the stream but are not client operations. {@code timeNanos} is -1 when the
- * source has no time. {@code error} is null unless the op carries one.
+ * {@link Double} for floats, {@link String}, {@link Boolean}, {@link Keyword}, {@link
+ * java.util.List} for vectors and lists, {@link java.util.Map} for maps and {@link java.util.Set}
+ * for sets, all unmodifiable. {@code process} is the client process id, or {@link #NEMESIS} for
+ * fault-injection events, which share the stream but are not client operations. {@code timeNanos}
+ * is -1 when the source has no time. {@code error} is null unless the op carries one.
  *
  * <p>Invariants: {@code index >= 0}; {@code type} and {@code f} non-null.
  */

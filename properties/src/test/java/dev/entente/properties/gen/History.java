@@ -4,10 +4,10 @@ import dev.entente.model.Change;
 import java.util.List;
 
 /**
- * A generated history: every change made, in creation order (a causal order), and snapshots of
- * what single replicas had delivered at various points. Each snapshot is causally closed (it holds
- * every change that any of its changes has seen) and listed in creation order, so it can be
- * delivered to an MV map as it stands.
+ * A generated history: every change made, in creation order (a causal order), and snapshots of what
+ * single replicas had delivered at various points. Each snapshot is causally closed (it holds every
+ * change that any of its changes has seen) and listed in creation order, so it can be delivered to
+ * an MV map as it stands.
  */
 public record History(int replicas, List<Change> changes, List<List<Change>> snapshots) {
   /** Copies the lists. */

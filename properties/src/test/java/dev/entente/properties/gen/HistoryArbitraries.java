@@ -20,16 +20,21 @@ import net.jqwik.api.Combinators;
  * everything another replica has delivered. What each replica has delivered is then causally
  * closed, so every declared {@code seen} vector is too.
  *
- * <p>Timestamps are drawn from a deliberately tiny range, independently of causality, so that
- * ties between replicas (the replica-id tie-break), ties within one replica (the seq tie-break)
- * and causally later writes with smaller timestamps (skewed wall clocks) are all common. Keys
- * come from two causal groups plus ungrouped keys, so group and per-key policies differ.
+ * <p>Timestamps are drawn from a deliberately tiny range, independently of causality, so that ties
+ * between replicas (the replica-id tie-break), ties within one replica (the seq tie-break) and
+ * causally later writes with smaller timestamps (skewed wall clocks) are all common. Keys come from
+ * two causal groups plus ungrouped keys, so group and per-key policies differ.
  */
 public final class HistoryArbitraries {
   /** The keys writes pick from: two groups under {@code event/N/} and two ungrouped keys. */
   public static final List<String> KEYS =
       List.of(
-          "event/1/start", "event/1/end", "event/1/title", "event/2/start", "event/2/end", "solo",
+          "event/1/start",
+          "event/1/end",
+          "event/1/title",
+          "event/2/start",
+          "event/2/end",
+          "solo",
           "x");
 
   private static final List<String> VALUES = List.of("a", "b", "c", "10", "12", "é", "日本", "");

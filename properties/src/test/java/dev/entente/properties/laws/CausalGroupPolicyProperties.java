@@ -35,8 +35,8 @@ class CausalGroupPolicyProperties implements KvMapLaws, ReplicaLaws {
 
   /**
    * No impossible states: every group shows exactly what some single change's author could have
-   * seen right after writing it (per-key LWW over that change and the changes it had seen).
-   * Per-key LWW fails this as soon as two concurrent changes write different keys of a group.
+   * seen right after writing it (per-key LWW over that change and the changes it had seen). Per-key
+   * LWW fails this as soon as two concurrent changes write different keys of a group.
    */
   @Property
   void everyGroup_showsTheViewOfOneChange(@ForAll("histories") History h) {

@@ -22,8 +22,8 @@ import net.jqwik.api.Provide;
  * associative, idempotent, inflationary), the lattice order agrees with merge, and both applying
  * changes and merging states agree with the oracle.
  *
- * <p>States are built from causally closed snapshots of generated histories, which are exactly
- * the states replicas can reach.
+ * <p>States are built from causally closed snapshots of generated histories, which are exactly the
+ * states replicas can reach.
  */
 public interface KvMapLaws {
   /** The policy under test. */

@@ -25,10 +25,10 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 
 /**
- * Strong eventual consistency of {@link Replica}, written once for every policy: any permutation
- * of any multiset of changes (duplicates included) leaves every replica in the same state, equal
- * to the oracle's; state-based merge (union of delivered changes) is a join; nothing is left
- * buffered once a causally closed set has arrived.
+ * Strong eventual consistency of {@link Replica}, written once for every policy: any permutation of
+ * any multiset of changes (duplicates included) leaves every replica in the same state, equal to
+ * the oracle's; state-based merge (union of delivered changes) is a join; nothing is left buffered
+ * once a causally closed set has arrived.
  */
 public interface ReplicaLaws {
   /** The policy under test. */
@@ -55,7 +55,8 @@ public interface ReplicaLaws {
       }
       assertThat(replica.pending()).as("still buffered on %s", replica).isEmpty();
       assertThat(replica.deliveredCount()).isEqualTo(h.changes().size());
-      assertThat(replica.materialise()).as("replica %d after %s", r, deliveries)
+      assertThat(replica.materialise())
+          .as("replica %d after %s", r, deliveries)
           .isEqualTo(expected);
       assertThat(replica.state()).isEqualTo(ReplicaState.of(policy(), h.changes()));
     }

@@ -71,7 +71,8 @@ class ReplicaClusterProperties {
     Arbitrary<Integer> replica = Arbitraries.integers().between(0, Cluster.MAX_REPLICAS - 1);
     Arbitrary<String> key = Arbitraries.of(HistoryArbitraries.KEYS);
     Arbitrary<Op> op =
-        Combinators.combine(Arbitraries.integers().between(0, 3), key, Arbitraries.of("a", "b", "c"))
+        Combinators.combine(
+                Arbitraries.integers().between(0, 3), key, Arbitraries.of("a", "b", "c"))
             .as((kind, k, v) -> kind == 0 ? Op.delete(k) : Op.put(k, v));
     return Combinators.combine(replica, op.list().ofMinSize(1).ofMaxSize(3))
         .as((r, ops) -> Transformer.mutate("R" + r + " writes " + ops, c -> c.write(r, ops)));
@@ -84,15 +85,15 @@ class ReplicaClusterProperties {
         .as(
             (a, b, k) ->
                 Transformer.mutate(
-                    "delta sync R" + a + " -> R" + b + " keeping 1 in " + k,
-                    c -> c.sync(a, b, k)));
+                    "delta sync R" + a + " -> R" + b + " keeping 1 in " + k, c -> c.sync(a, b, k)));
   }
 
   private static Arbitrary<Transformer<Cluster>> mergeState() {
     Arbitrary<Integer> replica = Arbitraries.integers().between(0, Cluster.MAX_REPLICAS - 1);
     return Combinators.combine(replica, replica)
-        .as((a, b) -> Transformer.mutate("state merge R" + a + " -> R" + b,
-            c -> c.mergeState(a, b)));
+        .as(
+            (a, b) ->
+                Transformer.mutate("state merge R" + a + " -> R" + b, c -> c.mergeState(a, b)));
   }
 
   private static Arbitrary<Transformer<Cluster>> advance() {
@@ -112,8 +113,9 @@ class ReplicaClusterProperties {
     public Arbitrary<Transformer<Cluster>> transformer(Cluster cluster) {
       return Arbitraries.longs()
           .between(-1_000, 1_000)
-          .map(skew -> Transformer.mutate("add replica skew " + skew + " ms",
-              c -> c.addReplica(skew)));
+          .map(
+              skew ->
+                  Transformer.mutate("add replica skew " + skew + " ms", c -> c.addReplica(skew)));
     }
   }
 }
