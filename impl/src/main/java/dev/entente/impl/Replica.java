@@ -79,6 +79,22 @@ public final class Replica {
     return new Replica(id, map, clock);
   }
 
+  /**
+   * Creates an empty replica around a map the caller supplies. This is the seam through which the
+   * simulator substitutes deliberately broken maps (mutants) to test its checkers; production code
+   * should use {@link #create(ReplicaId, RegisterPolicy, KeyGroups, TimestampClock)}.
+   *
+   * @param map an empty map; the replica takes ownership of it
+   */
+  public static Replica create(ReplicaId id, KvMap map, TimestampClock clock) {
+    Check.argument(id != null, "replica id must not be null");
+    Check.argument(map != null, "map must not be null");
+    Check.argument(clock != null, "clock must not be null");
+    Check.argument(
+        map.materialise().size() == 0 && map.tombstoneCount() == 0, "map must start empty");
+    return new Replica(id, map, clock);
+  }
+
   /** This replica's id. */
   public ReplicaId id() {
     return id;

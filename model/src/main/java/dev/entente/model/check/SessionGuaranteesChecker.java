@@ -1,0 +1,140 @@
+package dev.entente.model.check;
+
+import dev.entente.model.Change;
+import dev.entente.model.Key;
+import dev.entente.model.Value;
+import dev.entente.model.VersionVector;
+import dev.entente.model.history.History;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The four session guarantees of Terry et al. (1994), judged per client process on a {@link
+ * dev.entente.model.history.KvOps} history through the version vectors that reads record:
+ *
+ * <ul>
+ *   <li><b>read-your-writes</b>: a read covers every write its process made before it;
+ *   <li><b>monotonic reads</b>: each read's vector dominates the process's previous read's;
+ *   <li><b>writes-follow-reads</b>: a write has seen everything its process read before it;
+ *   <li><b>monotonic writes</b>, per origin (PRAM): a read that shows a value written by change
+ *       {@code A:n} has delivered {@code A:1..n-1} too, so no replica shows a later write of an
+ *       origin without the earlier ones.
+ * </ul>
+ */
+public final class SessionGuaranteesChecker implements Checker<History> {
+  /** This checker's name in results. */
+  public static final String NAME = "session-guarantees";
+
+  @Override
+  public CheckResult check(History history) {
+    KvHistoryIndex index = new KvHistoryIndex(history);
+    List<CheckResult> parts = new ArrayList<>();
+    parts.add(perSession(index));
+    parts.add(monotonicWrites(index));
+    return CheckResult.all(NAME, parts);
+  }
+
+  private static CheckResult perSession(KvHistoryIndex index) {
+    int reads = 0;
+    for (Map.Entry<Long, List<Object>> session : index.sessions().entrySet()) {
+      List<KvHistoryIndex.WriteOp> writesSoFar = new ArrayList<>();
+      KvHistoryIndex.Read lastRead = null;
+      for (Object event : session.getValue()) {
+        if (event instanceof KvHistoryIndex.WriteOp w) {
+          if (lastRead != null && !w.change().seen().dominates(lastRead.vv())) {
+            return CheckResult.invalid(
+                "writes-follow-reads",
+                "process "
+                    + session.getKey()
+                    + " wrote "
+                    + w.change().dot()
+                    + " (index "
+                    + w.index()
+                    + ") having seen "
+                    + w.change().seen()
+                    + ", less than its earlier read at index "
+                    + lastRead.index()
+                    + " ("
+                    + lastRead.vv()
+                    + ")");
+          }
+          writesSoFar.add(w);
+          continue;
+        }
+        KvHistoryIndex.Read r = (KvHistoryIndex.Read) event;
+        reads++;
+        for (KvHistoryIndex.WriteOp w : writesSoFar) {
+          if (!r.vv().covers(w.change().dot())) {
+            return CheckResult.invalid(
+                "read-your-writes",
+                "process "
+                    + session.getKey()
+                    + " read at index "
+                    + r.index()
+                    + " on "
+                    + r.replica()
+                    + " with "
+                    + r.vv()
+                    + ", missing its own write "
+                    + w.change().dot()
+                    + " (index "
+                    + w.index()
+                    + ")");
+          }
+        }
+        if (lastRead != null && !r.vv().dominates(lastRead.vv())) {
+          return CheckResult.invalid(
+              "monotonic-reads",
+              "process "
+                  + session.getKey()
+                  + " read "
+                  + r.vv()
+                  + " at index "
+                  + r.index()
+                  + " after reading "
+                  + lastRead.vv()
+                  + " at index "
+                  + lastRead.index());
+        }
+        lastRead = r;
+      }
+    }
+    return CheckResult.valid(
+        "per-session", reads + " reads in " + index.sessions().size() + " sessions");
+  }
+
+  private static CheckResult monotonicWrites(KvHistoryIndex index) {
+    for (KvHistoryIndex.Read r : index.reads()) {
+      for (Map.Entry<Key, List<Value>> e : r.view().entries().entrySet()) {
+        for (Value v : e.getValue()) {
+          List<Change> writers = index.writersOf(e.getKey(), v);
+          if (writers.size() != 1) {
+            continue;
+          }
+          Change w = writers.get(0);
+          VersionVector need = VersionVector.EMPTY.with(w.author(), w.seq() - 1);
+          if (!r.vv().dominates(need)) {
+            return CheckResult.invalid(
+                "monotonic-writes",
+                "read at index "
+                    + r.index()
+                    + " on "
+                    + r.replica()
+                    + " shows "
+                    + e.getKey()
+                    + "="
+                    + v
+                    + " from "
+                    + w.dot()
+                    + " but has delivered only "
+                    + r.vv().get(w.author())
+                    + " earlier changes of "
+                    + w.author());
+          }
+        }
+      }
+    }
+    return CheckResult.valid("monotonic-writes", index.reads().size() + " reads checked");
+  }
+}
