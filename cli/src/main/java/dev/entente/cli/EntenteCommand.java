@@ -27,7 +27,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     version = "entente 0.1.0-SNAPSHOT",
     description = "Verification harness for a key-value CRDT.",
-    subcommands = {ReplayCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ReplayCommand.class,
+      RunCommand.class,
+      CheckCommand.class,
+      SimulateCommand.class,
+      MutantsCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class EntenteCommand implements Callable<Integer> {
   /** Exit status when the input was bad or a check failed. */
   public static final int EXIT_FAILED = 1;

@@ -11,7 +11,9 @@ import dev.entente.model.RegisterPolicy;
 import dev.entente.model.Value;
 import dev.entente.model.Verify;
 import dev.entente.model.Write;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -158,21 +160,42 @@ public final class CausalGroupMap implements KvMap {
       return cachedView;
     }
 
+    /**
+     * Walks the winners' chain: the greatest change, then the greatest change it had seen, then the
+     * greatest of those the latter had seen, and so on; then replays their writes oldest first. One
+     * pass over the changes in descending order finds the chain, because each next link is the
+     * first change every link so far has seen.
+     */
     private Map<Key, Write> computeView(KeyGroups groups) {
-      Change winner = changes.values().stream().max(Write.CHANGE_ORDER).orElseThrow();
-      Map<Key, Write> best = new HashMap<>();
-      for (Change c : changes.values()) {
-        if (c != winner && !winner.hasSeen(c)) {
-          continue;
+      List<Change> descending = new ArrayList<>(changes.values());
+      descending.sort(Write.CHANGE_ORDER.reversed());
+      List<Change> chain = new ArrayList<>();
+      for (Change c : descending) {
+        if (seenByAll(chain, c)) {
+          chain.add(c);
         }
-        for (int i = 0; i < c.ops().size(); i++) {
-          Write w = new Write(c, i);
-          if (groups.groupOf(w.key()).equals(name)) {
-            best.merge(w.key(), w, (a, b) -> Write.LWW_ORDER.compare(a, b) >= 0 ? a : b);
+      }
+      Map<Key, Write> view = new HashMap<>();
+      for (int link = chain.size() - 1; link >= 0; link--) {
+        Change w = chain.get(link);
+        for (int i = 0; i < w.ops().size(); i++) {
+          Write write = new Write(w, i);
+          if (groups.groupOf(write.key()).equals(name)) {
+            view.put(write.key(), write);
           }
         }
       }
-      return best;
+      return view;
+    }
+
+    private static boolean seenByAll(List<Change> chain, Change c) {
+      // The newest link is the likeliest not to have seen c, so it is checked first.
+      for (int i = chain.size() - 1; i >= 0; i--) {
+        if (!chain.get(i).hasSeen(c)) {
+          return false;
+        }
+      }
+      return true;
     }
   }
 

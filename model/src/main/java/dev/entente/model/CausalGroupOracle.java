@@ -11,62 +11,71 @@ import java.util.TreeMap;
  * First-principles semantics of the causal-group policy, which never shows a group of keys as a mix
  * of two concurrent changes' fields (the seed article's "impossible states").
  *
- * <p>For each group {@code g} (see {@link KeyGroups}):
+ * <p>For a set {@code S} of changes and a group {@code g} (see {@link KeyGroups}), the group's view
+ * is defined recursively:
  *
  * <ol>
- *   <li>{@code W(g)} is the set of changes that write at least one key of {@code g};
- *   <li>the group's <em>winner</em> is the greatest change of {@code W(g)} in {@link
+ *   <li>{@code W(g, S)} is the set of changes in {@code S} that write at least one key of {@code
+ *       g}; if it is empty, every key of {@code g} is absent;
+ *   <li>otherwise the <em>winner</em> {@code w} is the greatest change of {@code W(g, S)} in {@link
  *       Write#CHANGE_ORDER} (timestamp, author, seq);
- *   <li>the group's <em>view</em> is the winner together with every change of {@code W(g)} the
- *       winner has seen ({@link Change#hasSeen});
- *   <li>each key {@code k} of {@code g} resolves by per-key LWW over the writes to {@code k} in the
- *       view only: the greatest in {@link Write#LWW_ORDER}; a delete or no write means absent.
+ *   <li>{@code view(g, S) = apply(w, view(g, {c in S : w has seen c}))}: the winner's ops on keys
+ *       of {@code g}, in order (a put sets the key, a delete removes it), applied on top of the
+ *       view of the changes the winner had seen.
  * </ol>
  *
- * <p>So every key of a group shows either the winner's write or a write the winner's author had
- * seen when it wrote. A write concurrent with the winner is dropped from the whole group, even on
- * keys the winner did not touch: that is the price of never mixing two concurrent edits, and the
- * campaign measures it as "concurrent field edits lost". With singleton groups the policy is
- * per-key LWW.
+ * <p>So a group always shows what the winner's author was shown when it wrote, plus the winner's
+ * own edit: if every author keeps a group's invariant with respect to what it was shown (for
+ * example {@code start < end}), every replica shows a state that keeps it. Changes concurrent with
+ * the winner are dropped from the whole group, even on keys the winner did not touch: that is the
+ * price of never mixing two concurrent edits, and the campaign measures it as "concurrent field
+ * edits lost". With singleton groups the policy is per-key LWW.
+ *
+ * <p>The recursion uses the changes of {@code S} the winner has seen, not all it has seen: when a
+ * replica has not yet delivered part of the winner's past, it shows the view reconstructed from
+ * what it has, and every replica holding the same set shows the same view.
  */
 public final class CausalGroupOracle {
   private CausalGroupOracle() {}
 
   /** The map the changes produce; duplicates are ignored, conflicting dots rejected. */
   public static MaterialisedMap materialise(Collection<Change> changes, KeyGroups groups) {
-    Map<String, List<Write>> byGroup = new TreeMap<>();
+    Map<String, List<Change>> byGroup = new TreeMap<>();
     for (Change c : ChangeSet.of(changes).values()) {
-      for (int i = 0; i < c.ops().size(); i++) {
-        Write w = new Write(c, i);
-        byGroup.computeIfAbsent(groups.groupOf(w.key()), g -> new ArrayList<>()).add(w);
-      }
+      c.ops().stream()
+          .map(op -> groups.groupOf(op.key()))
+          .distinct()
+          .forEach(g -> byGroup.computeIfAbsent(g, x -> new ArrayList<>()).add(c));
     }
     Map<Key, Value> values = new TreeMap<>();
-    for (List<Write> writes : byGroup.values()) {
-      resolveGroup(writes, values);
-    }
+    byGroup.forEach((g, writers) -> values.putAll(view(g, writers, groups)));
     return MaterialisedMap.ofSingle(values);
   }
 
-  /** The winner of a group given all writes to its keys; empty if there are none. */
-  public static Optional<Change> winner(List<Write> groupWrites) {
-    return groupWrites.stream().map(Write::change).max(Write.CHANGE_ORDER);
+  /** The winner among changes writing one group; empty if there are none. */
+  public static Optional<Change> winner(Collection<Change> groupWriters) {
+    return groupWriters.stream().max(Write.CHANGE_ORDER);
   }
 
-  private static void resolveGroup(List<Write> writes, Map<Key, Value> out) {
-    Change winner = winner(writes).orElseThrow();
-    Map<Key, Write> best = new TreeMap<>();
-    for (Write w : writes) {
-      boolean inView = w.change().dot().equals(winner.dot()) || winner.hasSeen(w.change());
-      if (inView) {
-        best.merge(w.key(), w, (a, b) -> Write.LWW_ORDER.compare(a, b) >= 0 ? a : b);
+  /** {@code view(g, S)} for the changes of {@code S} that write group {@code g}. */
+  private static Map<Key, Value> view(String group, List<Change> writers, KeyGroups groups) {
+    Optional<Change> winner = winner(writers);
+    if (winner.isEmpty()) {
+      return new TreeMap<>();
+    }
+    Change w = winner.get();
+    List<Change> seen = writers.stream().filter(w::hasSeen).toList();
+    Map<Key, Value> view = view(group, seen, groups);
+    for (Op op : w.ops()) {
+      if (!groups.groupOf(op.key()).equals(group)) {
+        continue;
+      }
+      if (op instanceof Op.Put put) {
+        view.put(op.key(), put.value());
+      } else {
+        view.remove(op.key());
       }
     }
-    best.forEach(
-        (k, w) -> {
-          if (w.op() instanceof Op.Put put) {
-            out.put(k, put.value());
-          }
-        });
+    return view;
   }
 }

@@ -130,10 +130,7 @@ class CausalGroupOracleTest {
 
   @Test
   void winner_isGreatestChangeInChangeOrder() {
-    List<Write> writes =
-        List.of(new Write(BASE, 0), new Write(B_SHORTENS, 0), new Write(A_MOVES, 1));
-
-    assertThat(CausalGroupOracle.winner(writes)).contains(B_SHORTENS);
+    assertThat(CausalGroupOracle.winner(List.of(BASE, B_SHORTENS, A_MOVES))).contains(B_SHORTENS);
     assertThat(CausalGroupOracle.winner(List.of())).isEmpty();
   }
 

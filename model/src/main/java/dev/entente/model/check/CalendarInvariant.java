@@ -10,10 +10,10 @@ import java.util.TreeMap;
 
 /**
  * The calendar workload's invariant: an event {@code event/N/} whose {@code start} and {@code end}
- * are both present has {@code start < end} (integers, optionally followed by {@code #tag} so that
- * values stay unique for the other checkers). Under MV, a key may show siblings; the state is
- * impossible only if no choice of one sibling per key satisfies the invariant, since a reader
- * resolving the siblings could still pick a consistent pair.
+ * are both present has {@code start < end} (a leading integer, optionally followed by a tag such as
+ * {@code 14@A-3-0} that keeps values unique for the other checkers). Under MV, a key may show
+ * siblings; the state is impossible only if no choice of one sibling per key satisfies the
+ * invariant, since a reader resolving the siblings could still pick a consistent pair.
  */
 public final class CalendarInvariant {
   /** The checker name used in results. */
@@ -64,14 +64,13 @@ public final class CalendarInvariant {
     return false;
   }
 
-  /** Parses the time, ignoring a {@code #tag} suffix that makes workload values unique. */
+  /** Parses the leading integer, ignoring a suffix that makes workload values unique. */
   private static Long parse(Value v) {
     String text = v.value();
-    int hash = text.indexOf('#');
-    try {
-      return Long.parseLong(hash < 0 ? text : text.substring(0, hash));
-    } catch (NumberFormatException e) {
-      return null;
+    int end = 0;
+    while (end < text.length() && Character.isDigit(text.charAt(end))) {
+      end++;
     }
+    return end == 0 || end > 18 ? null : Long.parseLong(text.substring(0, end));
   }
 }

@@ -50,12 +50,17 @@ public final class CausalOverwriteChecker implements Checker<History> {
     String name = deletes ? RESURRECTION : LOST_WRITE;
     KvHistoryIndex index = new KvHistoryIndex(history);
     int ambiguous = 0;
+    int unattributed = 0;
     int judged = 0;
     for (KvHistoryIndex.Read r : index.reads()) {
       for (Map.Entry<Key, List<Value>> e : r.view().entries().entrySet()) {
         for (Value v : e.getValue()) {
           List<Change> writers = index.writersOf(e.getKey(), v);
-          if (writers.size() != 1) {
+          if (writers.isEmpty()) {
+            unattributed++;
+            continue;
+          }
+          if (writers.size() > 1) {
             ambiguous++;
             continue;
           }
@@ -94,7 +99,13 @@ public final class CausalOverwriteChecker implements Checker<History> {
         }
       }
     }
-    String summary = judged + " shown values judged, " + ambiguous + " ambiguous";
+    String summary =
+        judged
+            + " shown values judged, "
+            + ambiguous
+            + " ambiguous, "
+            + unattributed
+            + " from writes whose change the history does not carry";
     return ambiguous > 0
         ? CheckResult.unknown(name, summary + " (workload values are not unique)")
         : CheckResult.valid(name, summary);

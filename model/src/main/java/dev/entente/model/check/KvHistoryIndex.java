@@ -25,7 +25,9 @@ import java.util.TreeMap;
  * each (key, value) pair. Immutable after construction.
  *
  * <p>Writes that completed {@code :ok} or {@code :info} count as made (an :info write may have
- * happened); {@code :fail} writes never happened.
+ * happened); {@code :fail} writes never happened. A write whose value does not carry its whole
+ * change (a sequencer write that never got a reply) is unknown to the index: checkers judge reads
+ * only against writes they can identify.
  */
 public final class KvHistoryIndex {
   /** A completed read. */
@@ -53,7 +55,7 @@ public final class KvHistoryIndex {
       long at = invoke == null ? op.index() : invoke.index();
       if (KvOps.WRITE.equals(op.f()) && op.type() != OpType.FAIL) {
         Object value = op.value() != null ? op.value() : invoke == null ? null : invoke.value();
-        if (value != null) {
+        if (KvOps.isCompleteWrite(value)) {
           addWrite(new WriteOp(at, op.process(), KvOps.change(value)));
         }
       } else if (KvOps.READ.equals(op.f()) && op.type() == OpType.OK) {

@@ -60,6 +60,15 @@ public final class KvOps {
     return Map.copyOf(v);
   }
 
+  /** True if {@code value} is a write value that carries a whole change ({@link #change} works). */
+  public static boolean isCompleteWrite(Object value) {
+    return value instanceof Map<?, ?> m
+        && m.get(Keyword.of("seq")) instanceof Long
+        && m.get(Keyword.of("time")) instanceof List
+        && m.get(Keyword.of("seen")) instanceof Map
+        && m.get(Keyword.of("ops")) instanceof List;
+  }
+
   /** Rebuilds the change recorded in a write's value. */
   public static Change change(Object writeValue) {
     Map<?, ?> v = map(writeValue, "write value");

@@ -1,0 +1,61 @@
+package dev.entente.bench;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps {@code bench} a leaf: it measures {@code model} and {@code impl} beside its peers (Pekko,
+ * Automerge) with JMH, and depends on no other module of ours. JMH's generated classes are
+ * included.
+ */
+class BenchArchitectureTest {
+  private static final JavaClasses BENCH =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.entente.bench");
+
+  @Test
+  void bench_dependsOnlyOnModelImplJmhThePeersAndTheJdk() {
+    classes()
+        .that()
+        .resideInAPackage("dev.entente.bench..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.entente.bench..",
+            "dev.entente.model..",
+            "dev.entente.impl..",
+            "org.openjdk.jmh..",
+            "org.apache.pekko..",
+            "scala..",
+            "org.automerge..",
+            "org.HdrHistogram..",
+            // Reads JMH's JSON and writes the sidecar.
+            "com.fasterxml.jackson..",
+            "java..")
+        .because("bench measures model and impl beside its peers (STYLE.md)")
+        .check(BENCH);
+  }
+
+  @Test
+  void bench_dependsOnOtherEntenteModules_never() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.entente.bench..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.entente.simulations..",
+            "dev.entente.cli..",
+            "dev.entente.tla..",
+            "dev.entente.properties..",
+            "dev.entente.reports..")
+        .because("bench is a leaf; nothing of ours but model and impl is measured yet")
+        .check(BENCH);
+  }
+}

@@ -1,0 +1,55 @@
+package dev.entente.simulations;
+
+import dev.entente.model.Change;
+import dev.entente.model.KeyGroups;
+import dev.entente.model.RegisterPolicy;
+import dev.entente.model.ReplicaId;
+import dev.entente.model.check.CheckResult;
+import dev.entente.model.check.ReplicaObservation;
+import dev.entente.model.history.History;
+import dev.entente.simulations.plan.Schedule;
+import dev.entente.simulations.run.RunStats;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Everything a finished run leaves for the checkers ({@code Checker<SimulationOutcome>}): the
+ * options and schedule, the Jepsen history (client ops and nemesis events), the replicas'
+ * observations at the end of the safety phase and at the end of the convergence phase, the changes
+ * still held undelivered per replica at the end, the policy and key groups, whether the cluster
+ * became quiescent within the budget, an error if the run itself broke (an invariant violation, a
+ * failed {@code checkRep()}, an exception), the first failing step check, counters, and the trace
+ * hash. Immutable.
+ *
+ * <p>Observations are of live replicas only (retired incarnations are gone). Under the sequencer
+ * there is one observation, the server's.
+ */
+public record SimulationOutcome(
+    SimulationOptions options,
+    Schedule schedule,
+    History history,
+    List<ReplicaObservation> safetyObservations,
+    List<ReplicaObservation> finalObservations,
+    SortedMap<ReplicaId, List<Change>> finalHeld,
+    KeyGroups groups,
+    boolean quiescent,
+    String error,
+    CheckResult stepFailure,
+    RunStats stats,
+    String traceHash,
+    List<String> trace) {
+  /** Copies the collections. */
+  public SimulationOutcome {
+    safetyObservations = List.copyOf(safetyObservations);
+    finalObservations = List.copyOf(finalObservations);
+    finalHeld = Collections.unmodifiableSortedMap(new TreeMap<>(finalHeld));
+    trace = List.copyOf(trace);
+  }
+
+  /** The register policy of the run. */
+  public RegisterPolicy policy() {
+    return options.policy();
+  }
+}

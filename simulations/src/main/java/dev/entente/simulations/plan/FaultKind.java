@@ -1,0 +1,128 @@
+package dev.entente.simulations.plan;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Every fault the simulator can inject, by its option name. Scheduled faults are planned as events
+ * with a start and a duration; ambient faults ({@link Family#AMBIENT}) are parameters that hold for
+ * the whole safety phase (message loss, duplication, reordering, delay spread, clock skew and
+ * drift).
+ */
+public enum FaultKind {
+  PARTITION_ONE("partition-one", Family.NETWORK),
+  PARTITION_MAJORITY("partition-majority", Family.NETWORK),
+  PARTITION_RING("partition-ring", Family.NETWORK),
+  PARTITION_BRIDGE("partition-bridge", Family.NETWORK),
+  PARTITION_ONE_WAY("partition-one-way", Family.NETWORK),
+  CLOG("clog", Family.NETWORK),
+  SWIZZLE_CLOG("swizzle-clog", Family.NETWORK),
+  CRASH("crash", Family.REPLICA),
+  AMNESIA("amnesia", Family.REPLICA),
+  PAUSE("pause", Family.REPLICA),
+  CLOCK_STEP("clock-step", Family.CLOCK),
+  CLOCK_STROBE("clock-strobe", Family.CLOCK),
+  JOIN("join", Family.MEMBERSHIP),
+  LOSS("loss", Family.AMBIENT),
+  DUPLICATE("duplicate", Family.AMBIENT),
+  REORDER("reorder", Family.AMBIENT),
+  DELAY("delay", Family.AMBIENT),
+  SKEW("skew", Family.AMBIENT),
+  DRIFT("drift", Family.AMBIENT);
+
+  /**
+   * Faults of one family are planned on one timeline, so they never overlap each other; faults of
+   * different families may.
+   */
+  public enum Family {
+    NETWORK,
+    REPLICA,
+    CLOCK,
+    MEMBERSHIP,
+    AMBIENT
+  }
+
+  private final String optionName;
+  private final Family family;
+
+  FaultKind(String optionName, Family family) {
+    this.optionName = optionName;
+    this.family = family;
+  }
+
+  /** The option name, e.g. {@code partition-one}. */
+  public String optionName() {
+    return optionName;
+  }
+
+  /** The family. */
+  public Family family() {
+    return family;
+  }
+
+  /** True for the partition kinds. */
+  public boolean isPartition() {
+    return optionName.startsWith("partition-");
+  }
+
+  /**
+   * Parses a comma-separated list of fault names and groups: {@code partition} (all partition
+   * kinds), {@code network} (loss, duplicate, reorder, delay), {@code clock} (step, strobe, skew,
+   * drift), {@code replica} (crash, amnesia, pause), {@code all}, {@code none}.
+   *
+   * @throws IllegalArgumentException naming the unknown entry
+   */
+  public static Set<FaultKind> parseList(String text) {
+    EnumSet<FaultKind> out = EnumSet.noneOf(FaultKind.class);
+    for (String raw : text.split(",")) {
+      String name = raw.trim().toLowerCase(Locale.ROOT);
+      if (name.isEmpty() || name.equals("none")) {
+        continue;
+      }
+      out.addAll(group(name));
+    }
+    return out;
+  }
+
+  /** The names of {@code faults} in declaration order, comma-separated, or {@code none}. */
+  public static String describe(Set<FaultKind> faults) {
+    List<String> names = new ArrayList<>();
+    for (FaultKind k : values()) {
+      if (faults.contains(k)) {
+        names.add(k.optionName);
+      }
+    }
+    return names.isEmpty() ? "none" : String.join(",", names);
+  }
+
+  private static Set<FaultKind> group(String name) {
+    switch (name) {
+      case "all":
+        return EnumSet.allOf(FaultKind.class);
+      case "partition":
+        return EnumSet.of(
+            PARTITION_ONE, PARTITION_MAJORITY, PARTITION_RING, PARTITION_BRIDGE, PARTITION_ONE_WAY);
+      case "network":
+        return EnumSet.of(LOSS, DUPLICATE, REORDER, DELAY);
+      case "clock":
+        return EnumSet.of(CLOCK_STEP, CLOCK_STROBE, SKEW, DRIFT);
+      case "replica":
+        return EnumSet.of(CRASH, AMNESIA, PAUSE);
+      default:
+        for (FaultKind k : values()) {
+          if (k.optionName.equals(name)) {
+            return EnumSet.of(k);
+          }
+        }
+        throw new IllegalArgumentException(
+            "'"
+                + name
+                + "' is not a fault; expected one of "
+                + describe(EnumSet.allOf(FaultKind.class))
+                + " or a group: partition, network, clock, replica, all, none");
+    }
+  }
+}

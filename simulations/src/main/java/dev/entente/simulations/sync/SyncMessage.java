@@ -1,0 +1,95 @@
+package dev.entente.simulations.sync;
+
+import dev.entente.impl.ReplicaState;
+import dev.entente.model.Change;
+import dev.entente.model.MaterialisedMap;
+import dev.entente.model.Op;
+import dev.entente.model.VersionVector;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Everything replicas and the sequencer say to each other. Immutable. {@link #label()} is the
+ * canonical short form recorded in the trace (dots, not contents: contents are in the history).
+ */
+public sealed interface SyncMessage {
+  /** A short canonical description for the trace. */
+  String label();
+
+  /** Changes, in the order the receiver should offer them. */
+  record Changes(List<Change> changes) implements SyncMessage {
+    /** Copies the list. */
+    public Changes {
+      changes = List.copyOf(changes);
+    }
+
+    @Override
+    public String label() {
+      return "changes"
+          + changes.stream()
+              .map(c -> c.dot().toString())
+              .collect(Collectors.joining(",", "[", "]"));
+    }
+  }
+
+  /** Acknowledges everything the sender has delivered (op push). */
+  record Ack(VersionVector delivered) implements SyncMessage {
+    @Override
+    public String label() {
+      return "ack" + delivered;
+    }
+  }
+
+  /** Asks for every change the sender's vector does not cover (delta pull). */
+  record Pull(VersionVector have) implements SyncMessage {
+    @Override
+    public String label() {
+      return "pull" + have;
+    }
+  }
+
+  /** A full state (state gossip). */
+  record State(ReplicaState state) implements SyncMessage {
+    @Override
+    public String label() {
+      return "state[" + state.changes().size() + "]";
+    }
+  }
+
+  /** A client asks the sequencer to make a change of {@code ops}. */
+  record WriteRequest(long requestId, List<Op> ops) implements SyncMessage {
+    /** Copies the list. */
+    public WriteRequest {
+      ops = List.copyOf(ops);
+    }
+
+    @Override
+    public String label() {
+      return "write-request " + requestId;
+    }
+  }
+
+  /** The sequencer made {@code change} for a request. */
+  record WriteReply(long requestId, Change change) implements SyncMessage {
+    @Override
+    public String label() {
+      return "write-reply " + requestId + " " + change.dot();
+    }
+  }
+
+  /** A client asks the sequencer for a read. */
+  record ReadRequest(long requestId) implements SyncMessage {
+    @Override
+    public String label() {
+      return "read-request " + requestId;
+    }
+  }
+
+  /** The sequencer's answer to a read. */
+  record ReadReply(long requestId, VersionVector vv, MaterialisedMap view) implements SyncMessage {
+    @Override
+    public String label() {
+      return "read-reply " + requestId + " " + vv;
+    }
+  }
+}

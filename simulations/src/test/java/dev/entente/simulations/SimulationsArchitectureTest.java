@@ -1,0 +1,49 @@
+package dev.entente.simulations;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps {@code simulations} in its place in the module graph: it drives {@code model} and {@code
+ * impl} and reads history files with Clojure and Jackson; it never uses {@code cli} or {@code tla}.
+ */
+class SimulationsArchitectureTest {
+  private static final JavaClasses MAIN =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("dev.entente.simulations");
+
+  @Test
+  void simulations_usesOnlyModelAndImplOfOurModules() {
+    classes()
+        .that()
+        .resideInAPackage("dev.entente.simulations..")
+        .should()
+        .onlyDependOnClassesThat(
+            resideOutsideOfPackage("dev.entente..")
+                .or(
+                    resideInAnyPackage(
+                        "dev.entente.simulations..", "dev.entente.model..", "dev.entente.impl..")))
+        .because("simulations drives model and impl; cli and tla sit above it (STYLE.md)")
+        .check(MAIN);
+  }
+
+  @Test
+  void simulations_thirdPartyDependencies_areJdkClojureAndJackson() {
+    classes()
+        .that()
+        .resideInAPackage("dev.entente.simulations..")
+        .should()
+        .onlyDependOnClassesThat(
+            resideInAnyPackage(
+                "dev.entente..", "java..", "javax..", "clojure..", "com.fasterxml.jackson.."))
+        .because("the simulator's dependencies are the JDK, Clojure (EDN) and Jackson (JSON)")
+        .check(MAIN);
+  }
+}
