@@ -12,10 +12,80 @@ import java.util.Locale;
 public final class Check {
   private Check() {}
 
+  /** As {@link #argument(boolean, String, Object...)}, without allocating when {@code ok}. */
+  public static void argument(boolean ok, String format, long a) {
+    if (!ok) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, format, a));
+    }
+  }
+
+  /** As {@link #argument(boolean, String, Object...)}, without allocating when {@code ok}. */
+  public static void argument(boolean ok, String format, long a, long b) {
+    if (!ok) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, format, a, b));
+    }
+  }
+
+  /** As {@link #argument(boolean, String, Object...)}, without allocating when {@code ok}. */
+  public static void argument(boolean ok, String format, long a, long b, long c) {
+    if (!ok) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, format, a, b, c));
+    }
+  }
+
+  /** As {@link #argument(boolean, String, Object...)}, without allocating when {@code ok}. */
+  public static void argument(boolean ok, String format, Object a) {
+    if (!ok) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, format, a));
+    }
+  }
+
+  /** As {@link #argument(boolean, String, Object...)}, without allocating when {@code ok}. */
+  public static void argument(boolean ok, String format, Object a, Object b) {
+    if (!ok) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, format, a, b));
+    }
+  }
+
   /** Throws {@link IllegalArgumentException} with the formatted message unless {@code ok}. */
   public static void argument(boolean ok, String format, Object... args) {
     if (!ok) {
       throw new IllegalArgumentException(String.format(Locale.ROOT, format, args));
+    }
+  }
+
+  /** As {@link #state(boolean, String, Object...)}, without allocating when {@code ok}. */
+  public static void state(boolean ok, String format, long a) {
+    if (!ok) {
+      throw new IllegalStateException(String.format(Locale.ROOT, format, a));
+    }
+  }
+
+  /** As {@link #state(boolean, String, Object...)}, without allocating when {@code ok}. */
+  public static void state(boolean ok, String format, long a, long b) {
+    if (!ok) {
+      throw new IllegalStateException(String.format(Locale.ROOT, format, a, b));
+    }
+  }
+
+  /** As {@link #state(boolean, String, Object...)}, without allocating when {@code ok}. */
+  public static void state(boolean ok, String format, long a, long b, long c) {
+    if (!ok) {
+      throw new IllegalStateException(String.format(Locale.ROOT, format, a, b, c));
+    }
+  }
+
+  /** As {@link #state(boolean, String, Object...)}, without allocating when {@code ok}. */
+  public static void state(boolean ok, String format, Object a) {
+    if (!ok) {
+      throw new IllegalStateException(String.format(Locale.ROOT, format, a));
+    }
+  }
+
+  /** As {@link #state(boolean, String, Object...)}, without allocating when {@code ok}. */
+  public static void state(boolean ok, String format, Object a, Object b) {
+    if (!ok) {
+      throw new IllegalStateException(String.format(Locale.ROOT, format, a, b));
     }
   }
 
