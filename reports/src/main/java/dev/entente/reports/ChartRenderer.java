@@ -1,0 +1,198 @@
+package dev.entente.reports;
+
+import dev.entente.reports.ReportDocument.Chart;
+import dev.entente.reports.ReportDocument.ChartKind;
+import dev.entente.reports.ReportDocument.Series;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Rectangle2D;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.renderer.category.AbstractCategoryItemRenderer;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.LineAndShapeRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.text.TextUtils;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGUnits;
+import org.jfree.svg.ViewBox;
+
+/**
+ * Draws a {@link Chart} with JFreeChart into an SVG element string (JFreeSVG), for inlining in HTML
+ * or writing as a file.
+ *
+ * <p>The output is deterministic: a fixed size ({@link #WIDTH} by {@link #HEIGHT} px, scalable
+ * through its {@code viewBox}), the logical font {@code SansSerif}, a fixed colour-blind-safe
+ * palette (Okabe and Ito), coordinates rounded to two decimals, tick labels formatted in {@link
+ * Locale#ROOT}, and every id derived from the caller's element id instead of JFreeSVG's default
+ * time-based prefix. Text is measured with the JDK's fonts, so the same machine gives the same
+ * bytes; another machine's fonts may move text by a pixel.
+ *
+ * <p>Runs headless: loading this class sets {@code java.awt.headless=true} before any AWT class is
+ * touched. Stateless and thread-safe; each call builds its own chart.
+ */
+public final class ChartRenderer {
+  /** Width of every chart, in px. */
+  public static final int WIDTH = 800;
+
+  /** Height of every chart, in px. */
+  public static final int HEIGHT = 400;
+
+  private static final String FONT_FAMILY = "SansSerif";
+
+  /** Okabe and Ito's palette, which stays distinguishable for colour-blind readers. */
+  private static final Color[] PALETTE = {
+    new Color(0x0072B2),
+    new Color(0xE69F00),
+    new Color(0x009E73),
+    new Color(0xCC79A7),
+    new Color(0x56B4E9),
+    new Color(0xD55E00),
+    new Color(0xF0E442),
+    new Color(0x000000),
+  };
+
+  private static final Color TEXT = new Color(0x222222);
+  private static final Color GRID = new Color(0xDDDDDD);
+
+  static {
+    // JFreeChart measures text with java.awt; a report renderer never opens a display.
+    System.setProperty("java.awt.headless", "true");
+    // Otherwise rotated labels (the value axis label) are drawn as glyph outlines, not as SVG
+    // text that a reader can select and a screen reader can read. A JVM-wide JFreeChart setting;
+    // nothing else in this module draws rotated text differently.
+    TextUtils.setUseDrawRotatedStringWorkaround(false);
+  }
+
+  /** Creates a renderer. */
+  public ChartRenderer() {}
+
+  /**
+   * Renders {@code chart} as one {@code <svg>} element.
+   *
+   * @param chart the chart
+   * @param elementId the {@code id} of the {@code <svg>} element and the prefix of every id inside
+   *     it; unique within the page the SVG goes into, {@code [A-Za-z0-9_-]+}
+   * @return the SVG element, with {@code width}, {@code height} and {@code viewBox}
+   */
+  public String render(Chart chart, String elementId) {
+    if (!elementId.matches("[A-Za-z0-9_-]+")) {
+      throw new IllegalArgumentException("element id must match [A-Za-z0-9_-]+: " + elementId);
+    }
+    JFreeChart jfreeChart = build(chart);
+    SVGGraphics2D graphics = new SVGGraphics2D(WIDTH, HEIGHT, SVGUnits.PX);
+    // JFreeSVG's default prefix is time-based; ids must repeat exactly and differ between charts.
+    graphics.setDefsKeyPrefix(elementId + "-");
+    graphics.setGeomDoubleConverter(ChartRenderer::twoDecimals);
+    graphics.setTransformDoubleConverter(ChartRenderer::twoDecimals);
+    jfreeChart.draw(graphics, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+    graphics.dispose();
+    return graphics.getSVGElement(elementId, true, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+  }
+
+  /**
+   * Renders {@code chart} as a standalone SVG file's content: an XML declaration, the element, and
+   * a final newline.
+   */
+  public String renderFile(Chart chart, String elementId) {
+    return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + render(chart, elementId) + "\n";
+  }
+
+  private static JFreeChart build(Chart chart) {
+    DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+    for (Series series : chart.series()) {
+      for (int i = 0; i < chart.categories().size(); i++) {
+        dataset.addValue(series.values().get(i), series.name(), chart.categories().get(i));
+      }
+    }
+    CategoryAxis categoryAxis = new CategoryAxis(chart.xLabel());
+    NumberAxis valueAxis = new NumberAxis(chart.yLabel());
+    valueAxis.setStandardTickUnits(
+        chart.allValuesIntegral()
+            ? NumberAxis.createIntegerTickUnits(Locale.ROOT)
+            : NumberAxis.createStandardTickUnits(Locale.ROOT));
+    valueAxis.setNumberFormatOverride(tickFormat());
+    AbstractCategoryItemRenderer renderer =
+        chart.kind() == ChartKind.BAR ? barRenderer() : new LineAndShapeRenderer(true, true);
+    CategoryPlot plot = new CategoryPlot(dataset, categoryAxis, valueAxis, renderer);
+    boolean legend = chart.series().size() > 1;
+    JFreeChart jfreeChart =
+        new JFreeChart(chart.title(), new Font(FONT_FAMILY, Font.BOLD, 16), plot, legend);
+    theme().apply(jfreeChart);
+    // The theme clears series paints and strokes; set ours after it.
+    for (int i = 0; i < chart.series().size(); i++) {
+      renderer.setSeriesPaint(i, PALETTE[i % PALETTE.length]);
+      if (chart.kind() == ChartKind.LINE) {
+        renderer.setSeriesStroke(i, new BasicStroke(2.5f));
+      }
+    }
+    categoryAxis.setMaximumCategoryLabelLines(2);
+    if (chart.categories().size() > 8) {
+      categoryAxis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+    }
+    plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+    plot.setOutlineVisible(false);
+    jfreeChart.setPadding(new RectangleInsets(8, 8, 8, 16));
+    jfreeChart.setAntiAlias(true);
+    return jfreeChart;
+  }
+
+  private static BarRenderer barRenderer() {
+    BarRenderer renderer = new BarRenderer();
+    renderer.setItemMargin(0.05);
+    renderer.setMaximumBarWidth(0.12);
+    renderer.setDrawBarOutline(false);
+    return renderer;
+  }
+
+  private static StandardChartTheme theme() {
+    StandardChartTheme theme = new StandardChartTheme("entente", false);
+    theme.setExtraLargeFont(new Font(FONT_FAMILY, Font.BOLD, 16));
+    theme.setLargeFont(new Font(FONT_FAMILY, Font.BOLD, 13));
+    theme.setRegularFont(new Font(FONT_FAMILY, Font.PLAIN, 12));
+    theme.setSmallFont(new Font(FONT_FAMILY, Font.PLAIN, 11));
+    theme.setTitlePaint(TEXT);
+    theme.setAxisLabelPaint(TEXT);
+    theme.setTickLabelPaint(TEXT);
+    theme.setLegendItemPaint(TEXT);
+    theme.setChartBackgroundPaint(Color.WHITE);
+    theme.setLegendBackgroundPaint(Color.WHITE);
+    theme.setPlotBackgroundPaint(Color.WHITE);
+    theme.setPlotOutlinePaint(GRID);
+    theme.setRangeGridlinePaint(GRID);
+    theme.setDomainGridlinePaint(GRID);
+    theme.setBarPainter(new StandardBarPainter());
+    theme.setShadowVisible(false);
+    return theme;
+  }
+
+  /** Tick labels read like table cells: no grouping, at most three decimals, half up. */
+  private static DecimalFormat tickFormat() {
+    DecimalFormat format =
+        new DecimalFormat("0.###", DecimalFormatSymbols.getInstance(Locale.ROOT));
+    format.setRoundingMode(RoundingMode.HALF_UP);
+    return format;
+  }
+
+  private static String twoDecimals(double value) {
+    if (!Double.isFinite(value)) {
+      throw new IllegalStateException("JFreeChart drew a non-finite coordinate: " + value);
+    }
+    return BigDecimal.valueOf(value)
+        .setScale(2, RoundingMode.HALF_UP)
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+}
