@@ -33,6 +33,7 @@ import picocli.CommandLine.Spec;
       CheckCommand.class,
       SimulateCommand.class,
       MutantsCommand.class,
+      TlcCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class EntenteCommand implements Callable<Integer> {

@@ -30,7 +30,8 @@ class CliArchitectureTest {
                         "dev.entente.cli..",
                         "dev.entente.model..",
                         "dev.entente.impl..",
-                        "dev.entente.simulations..")))
+                        "dev.entente.simulations..",
+                        "dev.entente.tla..")))
         .because("cli drives model and impl; add a module here when the cli starts driving it")
         .check(MAIN);
   }
