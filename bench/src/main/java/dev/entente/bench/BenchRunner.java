@@ -25,7 +25,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * and prints each benchmark's ratio to its baseline or peer.
  *
  * <pre>
- * BenchRunner [--quick | --full] [--out DIR] [--only SUITE,...]
+ * BenchRunner [--quick | --full | --tiny] [--out DIR] [--only SUITE,...]
  * BenchRunner --ratios JMH_JSON
  * </pre>
  *
@@ -88,7 +88,8 @@ public final class BenchRunner {
   private static int measure(Arguments a, String[] args, PrintStream out)
       throws IOException, RunnerException {
     Files.createDirectories(a.out);
-    List<ChainedOptionsBuilder> stages = a.full ? fullStages(a.suites) : quickStages(a.suites);
+    List<ChainedOptionsBuilder> stages =
+        a.full ? fullStages(a.suites) : a.tiny ? tinyStages() : quickStages(a.suites);
     List<String> stageText = new ArrayList<>();
     ArrayNode all = JSON.createArrayNode();
     for (int i = 0; i < stages.size(); i++) {
@@ -108,7 +109,7 @@ public final class BenchRunner {
     JSON.writeValue(result.toFile(), all);
     RunInfo info =
         new RunInfo(
-            a.full ? "full" : "quick",
+            a.full ? "full" : a.tiny ? "tiny" : "quick",
             List.of(args),
             RunInfo.readGitCommit(),
             RunInfo.readGitDirty(),
@@ -139,6 +140,35 @@ public final class BenchRunner {
       stages.add(pekko);
     }
     return stages;
+  }
+
+  /**
+   * Tiny, for {@code entente run --quick}: only the subjects and baselines of the four targeted
+   * ratios, at one size each, with one 200 ms warm-up and two 200 ms measurements (Pekko keeps 15
+   * warm-ups, of 100 ms). About 20 s; the ratios are indicative, not publishable.
+   */
+  private static List<ChainedOptionsBuilder> tinyStages() {
+    ChainedOptionsBuilder main =
+        new OptionsBuilder()
+            .include(Suite.CLOCK.includeRegex() + "(currentTimeMillis|hlcNow)$")
+            .include(Suite.APPLY.includeRegex() + "(hashMapPut|replicaApply)$")
+            .include(Suite.MERGE.includeRegex() + "(hashMapUnion|ententeMerge)$");
+    tiny(main).warmupIterations(1).warmupTime(TimeValue.milliseconds(200));
+    ChainedOptionsBuilder pekko =
+        tiny(new OptionsBuilder().include(Suite.MERGE.includeRegex() + PEKKO_METHOD + "$"))
+            .warmupIterations(15)
+            .warmupTime(TimeValue.milliseconds(100));
+    return List.of(main, pekko);
+  }
+
+  private static ChainedOptionsBuilder tiny(ChainedOptionsBuilder b) {
+    return b.forks(1)
+        .measurementIterations(2)
+        .measurementTime(TimeValue.milliseconds(200))
+        .param("keys", "100000")
+        .param("size", "50000")
+        .param("overlap", "disjoint")
+        .shouldFailOnError(false);
   }
 
   private static ChainedOptionsBuilder quick(ChainedOptionsBuilder b, Set<Suite> suites) {
@@ -191,16 +221,18 @@ public final class BenchRunner {
     static final String USAGE =
         String.join(
             "\n",
-            "BenchRunner [--quick | --full] [--out DIR] [--only SUITE,...]",
+            "BenchRunner [--quick | --full | --tiny] [--out DIR] [--only SUITE,...]",
             "BenchRunner --ratios JMH_JSON",
             "  --quick     seconds per benchmark, small sizes (default)",
             "  --full      two forks, every size, annotation iterations: for publishing",
+            "  --tiny      the four targeted ratios only, ~20 s (ignores --only)",
             "  --out DIR   where jmh-result.json, run-info.json, ratios.json go"
                 + " (default results/bench)",
             "  --only      comma-separated suites: clock, apply, merge, version-vector, codec",
             "  --ratios    print the ratio table of an existing JMH JSON result and exit");
 
     boolean full;
+    boolean tiny;
     boolean help;
     Path out = Path.of("results", "bench");
     Path ratiosOf;
@@ -212,12 +244,13 @@ public final class BenchRunner {
       for (int i = 0; i < args.length; i++) {
         String arg = args[i];
         switch (arg) {
-          case "--quick", "--full" -> {
+          case "--quick", "--full", "--tiny" -> {
             if (modeSet) {
-              throw new IllegalArgumentException("give one of --quick and --full");
+              throw new IllegalArgumentException("give one of --quick, --full and --tiny");
             }
             modeSet = true;
             a.full = arg.equals("--full");
+            a.tiny = arg.equals("--tiny");
           }
           case "--out" -> a.out = Path.of(value(args, ++i, arg));
           case "--ratios" -> a.ratiosOf = Path.of(value(args, ++i, arg));

@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ReplayCommand.class,
       RunCommand.class,
+      DemoCommand.class,
+      ReportCommand.class,
       CheckCommand.class,
       SimulateCommand.class,
       MutantsCommand.class,

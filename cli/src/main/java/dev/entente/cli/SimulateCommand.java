@@ -110,6 +110,12 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Tick budget of the convergence phase.")
   private Long convergenceTicks;
 
+  @Option(
+      names = "--max-drift",
+      paramLabel = "MS",
+      description = "The clock drift guard's limit: how far ahead a remote timestamp may be.")
+  private Long maxDrift;
+
   @Option(names = "--no-anti-entropy", description = "Disable periodic anti-entropy.")
   private boolean noAntiEntropy;
 
@@ -190,6 +196,12 @@ final class SimulateCommand implements Callable<Integer> {
     }
     if (noAntiEntropy) {
       o = o.withAntiEntropy(false);
+    }
+    if (maxDrift != null) {
+      if (maxDrift <= 0) {
+        throw new IllegalArgumentException("--max-drift must be > 0, was " + maxDrift);
+      }
+      o = o.withMaxDrift(maxDrift);
     }
     return o;
   }

@@ -31,7 +31,8 @@ class CliArchitectureTest {
                         "dev.entente.model..",
                         "dev.entente.impl..",
                         "dev.entente.simulations..",
-                        "dev.entente.tla..")))
+                        "dev.entente.tla..",
+                        "dev.entente.reports..")))
         .because("cli drives model and impl; add a module here when the cli starts driving it")
         .check(MAIN);
   }

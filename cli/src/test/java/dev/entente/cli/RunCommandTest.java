@@ -2,44 +2,124 @@ package dev.entente.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+/** The campaign on a tiny seed count: its directory, sharding and merging. */
 class RunCommandTest {
-  @Test
-  void run_firstLine_saysItIsTheBuiltInDemonstration() {
-    Cli r = Cli.run("", "run");
+  private static final String[] TINY = {
+    "run", "--quick", "--seeds", "2", "--only", "clocks,sequencer", "--no-bench", "--no-tlc"
+  };
 
-    assertThat(r.out().lines().findFirst())
-        .hasValue(
-            "entente run: built-in demonstration; the simulation campaign does not exist yet");
+  @TempDir Path tmp;
+
+  @Test
+  void run_tinyCampaign_writesOptionsRunsResultsAndTheReport() throws IOException {
+    Path dir = tmp.resolve("run");
+
+    Cli r = Cli.run("", with(TINY, "--out", dir.toString()));
+
+    assertThat(r.status()).as(r.err()).isZero();
+    for (String f : new String[] {"options.json", "runs.jsonl", "results.json"}) {
+      assertThat(dir.resolve(f)).isRegularFile();
+    }
+    JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
+    assertThat(results.get("schemaVersion").asInt()).isEqualTo(1);
+    assertThat(results.get("command").asText())
+        .isEqualTo("./entente run --quick --seeds 2 --only clocks,sequencer --no-bench --no-tlc");
+    assertThat(results.get("machine").get("cores").asInt()).isPositive();
+    assertThat(results.get("sections")).hasSize(2);
+    assertThat(Files.readAllLines(dir.resolve("runs.jsonl"))).hasSize(3 * 2 + 2 * 2);
+    assertThat(dir.resolve("index.html")).isRegularFile();
+    assertThat(dir.resolve("report.md")).isRegularFile();
+    assertThat(r.out()).contains("replay (", "./entente simulate --seed ");
+    assertThat(r.err()).contains("clocks", "runs");
   }
 
   @Test
-  void run_everyPolicy_converges() {
-    Cli r = Cli.run("", "run");
+  void shards_merged_giveExactlyTheUnshardedResults() throws IOException {
+    Path whole = tmp.resolve("whole");
+    Path s0 = tmp.resolve("s0");
+    Path s1 = tmp.resolve("s1");
+    Path merged = tmp.resolve("merged");
+    assertThat(Cli.run("", with(TINY, "--out", whole.toString())).status()).isZero();
+    assertThat(Cli.run("", with(TINY, "--shard", "0/2", "--out", s0.toString())).status()).isZero();
+    assertThat(Cli.run("", with(TINY, "--shard", "1/2", "--out", s1.toString())).status()).isZero();
 
-    assertThat(r.out())
-        .contains("  policy lww:", "  policy mv:", "  policy group:")
-        .doesNotContain("converged: NO", "NOT CONVERGED", "UNEXPECTED");
-    assertThat(r.out().lines().filter(l -> l.startsWith("    converged: yes"))).hasSize(3);
-    assertThat(r.status()).isZero();
-    assertThat(r.err()).isEmpty();
+    Cli m =
+        Cli.run(
+            "",
+            "report",
+            "merge",
+            s0.toString(),
+            s1.toString(),
+            s1.toString(),
+            "--out",
+            merged.toString());
+
+    assertThat(m.status()).as(m.err()).isZero();
+    assertThat(read(merged, "results.json")).isEqualTo(read(whole, "results.json"));
+    assertThat(read(merged, "runs.jsonl")).isEqualTo(read(whole, "runs.jsonl"));
+    assertThat(merged.resolve("report.md")).isRegularFile();
   }
 
   @Test
-  void run_lwwShowsTheImpossibleState_groupShowsOneWholeEdit() {
-    Cli r = Cli.run("", "run");
+  void merge_mismatchedOptions_isRefusedWithTheReason() {
+    Path a = tmp.resolve("a");
+    Path b = tmp.resolve("b");
+    Cli.run("", with(TINY, "--shard", "0/2", "--out", a.toString()));
+    Cli.run(
+        "",
+        "run",
+        "--quick",
+        "--seeds",
+        "1",
+        "--only",
+        "clocks",
+        "--no-bench",
+        "--no-tlc",
+        "--shard",
+        "1/2",
+        "--out",
+        b.toString());
 
-    assertThat(r.out())
-        .containsPattern("(?m)^  lww +14 +11 +NO +impossible")
-        .containsPattern("(?m)^  group +10 +11 +yes +B's edit entirely")
-        .containsPattern("(?m)^  mv +14 +11\\|16 ");
-    assertThat(r.out().lines().reduce((a, b) -> b))
-        .hasValueSatisfying(last -> assertThat(last).startsWith("PASSED"));
+    Cli m = Cli.run("", "report", "merge", a.toString(), b.toString(), "--out", tmp.toString());
+
+    assertThat(m.status()).isEqualTo(EntenteCommand.EXIT_FAILED);
+    assertThat(m.err()).contains("other options than the first directory", "--seeds 1");
   }
 
   @Test
-  void run_twice_printsTheSame() {
-    assertThat(Cli.run("", "run").out()).isEqualTo(Cli.run("", "run").out());
+  void merge_missingShard_isRefused() {
+    Path a = tmp.resolve("a");
+    Cli.run("", with(TINY, "--shard", "0/2", "--out", a.toString()));
+
+    Cli m = Cli.run("", "report", "merge", a.toString(), "--out", tmp.resolve("m").toString());
+
+    assertThat(m.status()).isEqualTo(EntenteCommand.EXIT_FAILED);
+    assertThat(m.err()).contains("shard 1/2 is missing");
+  }
+
+  @Test
+  void run_badShardOrExperiment_isAUsageError() {
+    assertThat(Cli.run("", "run", "--shard", "2/2").status()).isEqualTo(EntenteCommand.EXIT_USAGE);
+    assertThat(Cli.run("", "run", "--only", "nope").err()).contains("unknown experiment 'nope'");
+  }
+
+  private static String[] with(String[] base, String... more) {
+    String[] out = new String[base.length + more.length];
+    System.arraycopy(base, 0, out, 0, base.length);
+    System.arraycopy(more, 0, out, base.length, more.length);
+    return out;
+  }
+
+  private static String read(Path dir, String file) throws IOException {
+    return Files.readString(dir.resolve(file), StandardCharsets.UTF_8);
   }
 }

@@ -21,10 +21,11 @@ public record Overrides(
     WorkloadKind workload,
     Mutant mutant,
     Long convergenceBudgetTicks,
-    Boolean antiEntropy) {
+    Boolean antiEntropy,
+    Long maxDriftMillis) {
   /** Nothing fixed. */
   public static final Overrides NONE =
-      new Overrides(null, null, null, null, null, null, null, null, null, null);
+      new Overrides(null, null, null, null, null, null, null, null, null, null, null);
 
   /** Copies the fault set. */
   public Overrides {
@@ -43,7 +44,8 @@ public record Overrides(
         workload,
         mutant,
         convergenceBudgetTicks,
-        antiEntropy);
+        antiEntropy,
+        maxDriftMillis);
   }
 
   /** A copy with the sync variant fixed. */
@@ -58,7 +60,8 @@ public record Overrides(
         workload,
         mutant,
         convergenceBudgetTicks,
-        antiEntropy);
+        antiEntropy,
+        maxDriftMillis);
   }
 
   /** A copy with the clock fixed. */
@@ -73,13 +76,24 @@ public record Overrides(
         workload,
         mutant,
         convergenceBudgetTicks,
-        antiEntropy);
+        antiEntropy,
+        maxDriftMillis);
   }
 
   /** A copy with the workload fixed. */
   public Overrides withWorkload(WorkloadKind w) {
     return new Overrides(
-        replicas, ops, faults, clock, policy, sync, w, mutant, convergenceBudgetTicks, antiEntropy);
+        replicas,
+        ops,
+        faults,
+        clock,
+        policy,
+        sync,
+        w,
+        mutant,
+        convergenceBudgetTicks,
+        antiEntropy,
+        maxDriftMillis);
   }
 
   /** A copy with the mutant fixed. */
@@ -94,13 +108,24 @@ public record Overrides(
         workload,
         m,
         convergenceBudgetTicks,
-        antiEntropy);
+        antiEntropy,
+        maxDriftMillis);
   }
 
   /** A copy with the number of replicas fixed. */
   public Overrides withReplicas(int n) {
     return new Overrides(
-        n, ops, faults, clock, policy, sync, workload, mutant, convergenceBudgetTicks, antiEntropy);
+        n,
+        ops,
+        faults,
+        clock,
+        policy,
+        sync,
+        workload,
+        mutant,
+        convergenceBudgetTicks,
+        antiEntropy,
+        maxDriftMillis);
   }
 
   /** A copy with the number of ops fixed. */
@@ -115,7 +140,8 @@ public record Overrides(
         workload,
         mutant,
         convergenceBudgetTicks,
-        antiEntropy);
+        antiEntropy,
+        maxDriftMillis);
   }
 
   /** A copy with the fault set fixed. */
@@ -130,19 +156,56 @@ public record Overrides(
         workload,
         mutant,
         convergenceBudgetTicks,
-        antiEntropy);
+        antiEntropy,
+        maxDriftMillis);
   }
 
   /** A copy with the convergence budget fixed. */
   public Overrides withConvergenceBudget(long ticks) {
     return new Overrides(
-        replicas, ops, faults, clock, policy, sync, workload, mutant, ticks, antiEntropy);
+        replicas,
+        ops,
+        faults,
+        clock,
+        policy,
+        sync,
+        workload,
+        mutant,
+        ticks,
+        antiEntropy,
+        maxDriftMillis);
   }
 
   /** A copy with anti-entropy switched on or off. */
   public Overrides withAntiEntropy(boolean on) {
     return new Overrides(
-        replicas, ops, faults, clock, policy, sync, workload, mutant, convergenceBudgetTicks, on);
+        replicas,
+        ops,
+        faults,
+        clock,
+        policy,
+        sync,
+        workload,
+        mutant,
+        convergenceBudgetTicks,
+        on,
+        maxDriftMillis);
+  }
+
+  /** A copy with the clock drift guard's limit fixed. */
+  public Overrides withMaxDrift(long millis) {
+    return new Overrides(
+        replicas,
+        ops,
+        faults,
+        clock,
+        policy,
+        sync,
+        workload,
+        mutant,
+        convergenceBudgetTicks,
+        antiEntropy,
+        millis);
   }
 
   /** The fixed options as command-line flags, each preceded by a space. */
@@ -177,6 +240,9 @@ public record Overrides(
     }
     if (antiEntropy != null && !antiEntropy) {
       b.append(" --no-anti-entropy");
+    }
+    if (maxDriftMillis != null) {
+      b.append(" --max-drift ").append(maxDriftMillis);
     }
     return b.toString();
   }

@@ -131,7 +131,7 @@ public enum Profile {
     ClockOptions clocks =
         new ClockOptions(
             clock,
-            60_000,
+            o.maxDriftMillis() != null ? o.maxDriftMillis() : 60_000,
             faults.contains(FaultKind.SKEW) ? (bigClocks ? 2_000 : 250) : 0,
             faults.contains(FaultKind.DRIFT) ? (bigClocks ? 1_000 : 200) : 0,
             faults.contains(FaultKind.CLOCK_STEP) ? (bigClocks ? 5_000 : 1_000) : 0,

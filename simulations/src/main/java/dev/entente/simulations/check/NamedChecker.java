@@ -51,10 +51,11 @@ public record NamedChecker(
    * resurrection, and the calendar workload's start-before-end invariant.
    *
    * <p>Expected anomalies: wall clocks and the causal-group policy may lose causally later writes
-   * (and so resurrect deleted keys); the per-key policies (LWW and MV) may show impossible calendar
-   * states, since they resolve each key on its own; so may the single-server sequencer, which
-   * applies a client's blind write made from a stale read (it is linearizable, but nothing checks
-   * the edit against the state it lands on).
+   * (and so resurrect deleted keys); with wall clocks the drift guard may refuse an origin's change
+   * yet accept its next one, breaking per-origin monotonic writes; the per-key policies (LWW and
+   * MV) may show impossible calendar states, since they resolve each key on its own; so may the
+   * single-server sequencer, which applies a client's blind write made from a stale read (it is
+   * linearizable, but nothing checks the edit against the state it lands on).
    */
   public static List<NamedChecker> defaults() {
     Predicate<SimulationOptions> mayLoseCausalWrites =
@@ -81,7 +82,12 @@ public record NamedChecker(
             }));
     all.add(
         new NamedChecker(
-            SessionGuaranteesChecker.NAME, o -> new SessionGuaranteesChecker().check(o.history())));
+            SessionGuaranteesChecker.NAME, o -> SessionGuaranteesChecker.perSession(o.history())));
+    all.add(
+        new NamedChecker(
+            SessionGuaranteesChecker.MONOTONIC_WRITES,
+            o -> SessionGuaranteesChecker.monotonicWrites(o.history()),
+            o -> o.clock().kind() == ClockKind.WALL));
     all.add(
         new NamedChecker(
             CausalOverwriteChecker.LOST_WRITE,

@@ -93,6 +93,8 @@ final class Clients {
     List<Op> ops = OpResolver.resolve(op, node.replica.materialise(), node.id + "-" + seq);
     Change change = node.replica.transact(ops);
     Simulation.verifySeq(change, seq);
+    long lead = change.timestamp().wallMillis() - node.physical.millis();
+    sim.maxTimestampLead = Math.max(sim.maxTimestampLead, lead);
     Object value = KvOps.writeValue(change);
     sim.history.add(OpType.INVOKE, node.process, KvOps.WRITE, value, t, null);
     sim.history.add(OpType.OK, node.process, KvOps.WRITE, value, t, null);

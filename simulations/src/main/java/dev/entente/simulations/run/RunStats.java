@@ -4,8 +4,10 @@ import dev.entente.simulations.net.NetworkStats;
 
 /**
  * Counters of one run: events executed, virtual ticks, network traffic, changes refused by
- * replicas, state transferred outside the network (late-join bootstraps), and convergence time.
- * Immutable.
+ * replicas, state transferred outside the network (late-join bootstraps), convergence time, and the
+ * largest lead of a local write's timestamp over its replica's physical clock ({@code timestamp
+ * wall - physical millis} at the write; for Lamport clocks the wall part is a counter, so the
+ * figure means nothing there). Immutable.
  */
 public record RunStats(
     long events,
@@ -19,7 +21,11 @@ public record RunStats(
     long rejected,
     long bootstrapBytes,
     long convergenceTicks,
-    long orphaned) {
+    long orphaned,
+    long maxTimestampLeadMillis) {
+  /** {@link #maxTimestampLeadMillis} of a run in which no replica made a local write. */
+  public static final long NO_LOCAL_WRITE = Long.MIN_VALUE;
+
   static RunStats of(
       long events,
       long ticks,
@@ -27,7 +33,8 @@ public record RunStats(
       long rejected,
       long bootstrapBytes,
       long convergenceTicks,
-      long orphaned) {
+      long orphaned,
+      long maxTimestampLeadMillis) {
     return new RunStats(
         events,
         ticks,
@@ -40,7 +47,8 @@ public record RunStats(
         rejected,
         bootstrapBytes,
         convergenceTicks,
-        orphaned);
+        orphaned,
+        maxTimestampLeadMillis);
   }
 
   /** The counters as {@code key=value} words. */
@@ -64,6 +72,8 @@ public record RunStats(
         + " convergence-ticks="
         + convergenceTicks
         + " orphaned="
-        + orphaned;
+        + orphaned
+        + " max-timestamp-lead="
+        + (maxTimestampLeadMillis == NO_LOCAL_WRITE ? "none" : maxTimestampLeadMillis);
   }
 }

@@ -2,6 +2,7 @@ package dev.entente.simulations.run;
 
 import dev.entente.impl.Replica;
 import dev.entente.impl.ReplicaState;
+import dev.entente.impl.clock.TimestampClock;
 import dev.entente.model.MaterialisedMap;
 import dev.entente.model.ReplicaId;
 import dev.entente.simulations.clock.SimClock;
@@ -32,6 +33,7 @@ final class SimNode {
   long process;
   Status status = Status.UP;
   Replica replica;
+  TimestampClock clock;
   AntiEntropy sync;
   Sequencer sequencer;
   ReplicaState durable;

@@ -3,6 +3,7 @@ package dev.entente.simulations.run;
 import dev.entente.impl.ApplyResult;
 import dev.entente.impl.Replica;
 import dev.entente.impl.ReplicaState;
+import dev.entente.impl.clock.TimestampClock;
 import dev.entente.impl.codec.ReplicaStateCodec;
 import dev.entente.model.Change;
 import dev.entente.model.Check;
@@ -34,6 +35,7 @@ import dev.entente.simulations.sync.Outgoing;
 import dev.entente.simulations.sync.SyncContext;
 import dev.entente.simulations.sync.SyncKind;
 import dev.entente.simulations.sync.SyncMessage;
+import dev.entente.simulations.trace.SpecNotes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +76,7 @@ public final class Simulation {
   long nextProcess;
   long rejected;
   long bootstrapBytes;
+  long maxTimestampLead = RunStats.NO_LOCAL_WRITE;
   private CheckResult stepFailure;
   private List<ReplicaObservation> safetyObservations = List.of();
   private boolean quiescent;
@@ -173,6 +176,7 @@ public final class Simulation {
     int slot = slots.size();
     String name = slot < 26 ? String.valueOf((char) ('A' + slot)) : "N" + slot;
     SimNode node = new SimNode(slot, name, newPhysicalClock(), nextProcess++);
+    trace.annotate(() -> SpecNotes.node(name, node.physical));
     slots.add(node);
     if (sequencerMode) {
       byId.put(node.id, node);
@@ -195,12 +199,10 @@ public final class Simulation {
    * Starts a replica incarnation {@code id} on {@code node}, restoring {@code durable} if given.
    */
   void startReplica(SimNode node, ReplicaId id, ReplicaState durable) {
-    Replica replica =
-        Replica.create(
-            id,
-            mutant.newMap(options.policy(), groups),
-            mutant.newClock(
-                options.clock().kind(), node.physical, options.clock().maxDriftMillis()));
+    TimestampClock clock =
+        mutant.newClock(options.clock().kind(), node.physical, options.clock().maxDriftMillis());
+    Replica replica = Replica.create(id, mutant.newMap(options.policy(), groups), clock);
+    node.clock = clock;
     node.id = id;
     node.replica = replica;
     node.status = SimNode.Status.UP;
@@ -314,6 +316,15 @@ public final class Simulation {
   }
 
   private void onApply(SimNode node, ApplyResult result) {
+    trace.annotate(
+        () ->
+            SpecNotes.applied(
+                node.id,
+                result,
+                node.physical.millis(),
+                node.clock.current(),
+                node.replica.versionVector(),
+                node.replica.materialise()));
     if (result instanceof ApplyResult.Rejected r) {
       rejected++;
       trace.add("rejected at " + node.id + " " + r.dot() + ": " + r.reason());
@@ -475,7 +486,8 @@ public final class Simulation {
             rejected,
             bootstrapBytes,
             convergence,
-            orphaned);
+            orphaned,
+            maxTimestampLead);
     String hash = trace.hash();
     return new SimulationOutcome(
         options,

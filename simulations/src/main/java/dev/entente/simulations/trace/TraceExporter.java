@@ -1,0 +1,394 @@
+package dev.entente.simulations.trace;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entente.impl.clock.ClockKind;
+import dev.entente.model.Change;
+import dev.entente.model.Dot;
+import dev.entente.model.HlcTimestamp;
+import dev.entente.model.Op;
+import dev.entente.model.RegisterPolicy;
+import dev.entente.model.ReplicaId;
+import dev.entente.model.history.HistoryOp;
+import dev.entente.model.history.KvOps;
+import dev.entente.model.history.OpType;
+import dev.entente.simulations.SimulationOptions;
+import dev.entente.simulations.SimulationOutcome;
+import dev.entente.simulations.clock.SimClock;
+import dev.entente.simulations.plan.FaultKind;
+import dev.entente.simulations.run.Simulation;
+import dev.entente.simulations.sync.SyncKind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Turns a finished simulator run into a trace of {@code KvCrdt.tla} actions (NDJSON), for trace
+ * validation against the spec ({@code tla/specs/KvCrdtTrace.tla}, {@code
+ * dev.entente.tla.TraceValidator}). Deterministic and stateless.
+ *
+ * <p>The first line describes the run: {@code {"event":"Init","format":FORMAT,"seed":S,
+ * "policy":"LWW","clock":"HLC","replicas":["A","B"],"timeBase":T,"maxSkew":K,"events":N,
+ * "options":"..."}}; replicas are in {@code ReplicaId} order, which is the spec's {@code
+ * ReplicaRank}. Every other line is one spec step, in the order the run took them:
+ *
+ * <pre>{@code
+ * {"i":1,"event":"Write","replica":"A","tick":61,
+ *  "change":{"author":"A","seq":1,"timestamp":{"wall":62,"logical":0},"seen":{"A":0,"B":0},
+ *            "ops":[{"op":"put","key":"k","value":"v"},{"op":"delete","key":"j"}]},
+ *  "post":{"pt":{"A":62,"B":60},"clock":{"wall":62,"logical":0},"vv":{"A":1,"B":0},"values":null}}
+ * {"i":2,"event":"Receive","replica":"B","tick":67,"change":{...},
+ *  "post":{"pt":{...},"clock":{...},"vv":{"A":1,"B":0},"values":{"k":"v","j":null}}}
+ * }</pre>
+ *
+ * <p>{@code Write} is the spec's {@code Write(r, ops)} (the local {@code Replica.transact}); {@code
+ * Receive} is the spec's {@code Receive(r, c)} taken by {@code Deliver} or {@code SyncStep} (the
+ * implementation applied a remote change it did not know: op push, retransmission or delta pull
+ * alike). Duplicates are stuttering steps and are left out. {@code post} is the implementation's
+ * state after the step: the physical clock of every replica ({@code pt}), the replica's timestamp
+ * clock, its version vector and, for a receive, what it shows for the change's keys ({@code null}:
+ * absent or deleted). Times are milliseconds minus {@code timeBase}, a constant below every
+ * physical reading (TLC integers are 32-bit; HLC arithmetic is invariant under the shift because
+ * every reading stays above the clocks' initial zero). The clock after a write is the change's
+ * timestamp ({@code now()} returns {@code current()}); everything after a receive comes from the
+ * simulator's {@code spec apply} annotations ({@link SpecNotes}).
+ *
+ * <p>Only runs the spec models can be exported: policy LWW, HLC clocks, replicated sync (op push,
+ * delta pull or state gossip), no crashes, amnesia, clock steps or strobes, or late joiners, no
+ * refused remote change (the spec has no drift guard) and no change writing a key twice.
+ */
+public final class TraceExporter {
+  /** The format name in the first line. */
+  public static final String FORMAT = "entente-kvcrdt-trace/1";
+
+  private static final Set<FaultKind> UNMODELLED =
+      Set.of(
+          FaultKind.CRASH,
+          FaultKind.AMNESIA,
+          FaultKind.CLOCK_STEP,
+          FaultKind.CLOCK_STROBE,
+          FaultKind.JOIN);
+
+  private TraceExporter() {}
+
+  /** Why runs with {@code options} cannot be exported, or empty if they can. */
+  public static Optional<String> unsupported(SimulationOptions options) {
+    if (options.policy() != RegisterPolicy.LWW) {
+      return Optional.of("policy " + options.policy() + " (only LWW is exported)");
+    }
+    if (options.clock().kind() != ClockKind.HLC) {
+      return Optional.of(
+          "clock " + options.clock().kind() + " (KvCrdt.tla models HLC and WALL, not Lamport)");
+    }
+    if (options.sync() == SyncKind.SEQUENCER) {
+      return Optional.of("the sequencer (not a replicated run)");
+    }
+    for (FaultKind f : options.faults()) {
+      if (UNMODELLED.contains(f)) {
+        return Optional.of("fault " + f.optionName() + " (not in KvCrdt.tla)");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Runs {@code options}' own schedule keeping the trace, for export.
+   *
+   * @throws IllegalArgumentException if the options cannot be exported
+   */
+  public static SimulationOutcome run(SimulationOptions options) {
+    unsupported(options)
+        .ifPresent(
+            why -> {
+              throw new IllegalArgumentException("cannot export a trace: " + why);
+            });
+    return Simulation.run(options, Simulation.plan(options), List.of(), true);
+  }
+
+  /** Runs {@code options} and exports the run. */
+  public static List<String> export(SimulationOptions options) {
+    return export(run(options));
+  }
+
+  /** Writes {@link #export(SimulationOutcome)} to {@code file}, one line each. */
+  public static void write(SimulationOutcome outcome, Path file) {
+    try {
+      Files.write(file, export(outcome), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /**
+   * The NDJSON lines of {@code outcome}.
+   *
+   * @throws IllegalArgumentException if the run cannot be exported or did not keep its trace
+   */
+  public static List<String> export(SimulationOutcome outcome) {
+    SimulationOptions options = outcome.options();
+    unsupported(options)
+        .ifPresent(
+            why -> {
+              throw new IllegalArgumentException("cannot export a trace: " + why);
+            });
+    if (outcome.trace().isEmpty()) {
+      throw new IllegalArgumentException("the run did not keep its trace (keepTrace=false)");
+    }
+    return new Export(outcome).lines();
+  }
+
+  /** One export in progress. */
+  private static final class Export {
+    private final SimulationOutcome outcome;
+    private final Map<String, SimClock> physical = new TreeMap<>();
+    private final Map<Dot, Change> changes = new HashMap<>();
+    private final List<ObjectNode> events = new ArrayList<>();
+    private long tick;
+    private long minTime = Long.MAX_VALUE;
+
+    Export(SimulationOutcome outcome) {
+      this.outcome = outcome;
+    }
+
+    List<String> lines() {
+      List<HistoryOp> ops = outcome.history().ops();
+      for (String line : outcome.trace()) {
+        if (line.startsWith(SpecNotes.NODE)) {
+          JsonNode n = parse(line.substring(SpecNotes.NODE.length()));
+          String name = n.get("replica").asText();
+          physical.put(
+              name, new SimClock(() -> tick, n.get("skew").asLong(), n.get("drift").asLong()));
+        } else if (line.startsWith(SpecNotes.APPLY)) {
+          apply(parse(line.substring(SpecNotes.APPLY.length())));
+        } else if (line.startsWith("history {:index ")) {
+          int end = line.indexOf(' ', "history {:index ".length());
+          int index = Integer.parseInt(line.substring("history {:index ".length(), end));
+          write(ops.get(index));
+        } else if (!line.isEmpty() && Character.isDigit(line.charAt(0))) {
+          tick = Long.parseLong(line.substring(0, line.indexOf(' ')));
+        }
+      }
+      long base = minTime - 1;
+      List<String> out = new ArrayList<>();
+      out.add(header(base).toString());
+      int i = 1;
+      for (ObjectNode e : events) {
+        ObjectNode shifted = shift(e, base);
+        ObjectNode numbered = SpecNotes.JSON.createObjectNode();
+        numbered.put("i", i++);
+        numbered.setAll(shifted);
+        out.add(numbered.toString());
+      }
+      return out;
+    }
+
+    private ObjectNode header(long base) {
+      SimulationOptions o = outcome.options();
+      ObjectNode h = SpecNotes.JSON.createObjectNode();
+      h.put("event", "Init");
+      h.put("format", FORMAT);
+      h.put("seed", o.seed());
+      h.put("policy", o.policy().name());
+      h.put("clock", o.clock().kind().name());
+      ArrayNode rs = h.putArray("replicas");
+      physical.keySet().stream().sorted().forEach(rs::add);
+      h.put("timeBase", base);
+      h.put("maxSkew", maxSkew());
+      h.put("maxLogical", HlcTimestamp.MAX_LOGICAL);
+      h.put("events", events.size());
+      h.put("mutant", o.mutant().optionName());
+      h.put("options", o.describe());
+      if (outcome.error() != null) {
+        h.put("error", outcome.error());
+      }
+      return h;
+    }
+
+    /** The largest spread of physical clocks at any event, at least 1. */
+    private long maxSkew() {
+      long max = 1;
+      for (ObjectNode e : events) {
+        long lo = Long.MAX_VALUE;
+        long hi = Long.MIN_VALUE;
+        for (JsonNode p : e.get("post").get("pt")) {
+          lo = Math.min(lo, p.asLong());
+          hi = Math.max(hi, p.asLong());
+        }
+        max = Math.max(max, hi - lo);
+      }
+      return max;
+    }
+
+    private void write(HistoryOp op) {
+      if (op.type() != OpType.OK
+          || !KvOps.WRITE.equals(op.f())
+          || !KvOps.isCompleteWrite(op.value())) {
+        return;
+      }
+      Change c = KvOps.change(op.value());
+      changes.put(c.dot(), c);
+      ObjectNode e = event("Write", c.author().value(), c);
+      ObjectNode post = e.putObject("post");
+      post.set("pt", pts());
+      post.set("clock", timestamp(c.timestamp()));
+      ObjectNode vv = post.putObject("vv");
+      for (String r : physical.keySet()) {
+        long n = r.equals(c.author().value()) ? c.seq() : c.seen().get(ReplicaId.of(r));
+        vv.put(r, n);
+      }
+      post.putNull("values");
+      note(c.timestamp().wallMillis());
+      events.add(e);
+    }
+
+    private void apply(JsonNode n) {
+      String result = n.get("result").asText();
+      String replica = n.get("replica").asText();
+      if (result.equals("duplicate")) {
+        return;
+      }
+      if (!result.equals("applied")) {
+        throw new IllegalArgumentException(
+            "cannot export a trace: " + replica + " " + result + " " + n.get("dot").asText());
+      }
+      if (n.get("delivered").size() != 1) {
+        throw new IllegalArgumentException(
+            "cannot export a trace: one apply delivered " + n.get("delivered"));
+      }
+      Change c = changes.get(parseDot(n.get("dot").asText()));
+      if (c == null) {
+        throw new IllegalStateException("applied " + n.get("dot") + " before it was written");
+      }
+      ObjectNode e = event("Receive", replica, c);
+      ObjectNode post = e.putObject("post");
+      ObjectNode pts = pts();
+      if (pts.get(replica).asLong() != n.get("pt").asLong()) {
+        throw new IllegalStateException(
+            "physical clock of " + replica + " is " + n.get("pt") + ", not " + pts.get(replica));
+      }
+      post.set("pt", pts);
+      post.set(
+          "clock",
+          timestamp(
+              new HlcTimestamp(n.get("clock").get(0).asLong(), n.get("clock").get(1).asInt())));
+      ObjectNode vv = post.putObject("vv");
+      for (String r : physical.keySet()) {
+        JsonNode v = n.get("vv").get(r);
+        vv.put(r, v == null ? 0 : v.asLong());
+      }
+      ObjectNode values = post.putObject("values");
+      for (Op op : c.ops()) {
+        String key = op.key().value();
+        JsonNode shown = n.get("values").get(key);
+        if (shown == null || shown.isEmpty()) {
+          values.putNull(key);
+        } else if (shown.size() == 1) {
+          values.put(key, shown.get(0).asText());
+        } else {
+          throw new IllegalArgumentException("cannot export a trace: LWW key " + key + shown);
+        }
+      }
+      note(n.get("clock").get(0).asLong());
+      events.add(e);
+    }
+
+    private ObjectNode event(String name, String replica, Change c) {
+      ObjectNode e = SpecNotes.JSON.createObjectNode();
+      e.put("event", name);
+      e.put("replica", replica);
+      e.put("tick", tick);
+      ObjectNode ch = e.putObject("change");
+      ch.put("author", c.author().value());
+      ch.put("seq", c.seq());
+      ch.set("timestamp", timestamp(c.timestamp()));
+      ObjectNode seen = ch.putObject("seen");
+      for (String r : physical.keySet()) {
+        seen.put(r, c.seen().get(ReplicaId.of(r)));
+      }
+      ArrayNode ops = ch.putArray("ops");
+      Set<String> keys = new HashSet<>();
+      for (Op op : c.ops()) {
+        if (!keys.add(op.key().value())) {
+          throw new IllegalArgumentException(
+              "cannot export a trace: change " + c.dot() + " writes " + op.key() + " twice");
+        }
+        ObjectNode o = ops.addObject();
+        if (op instanceof Op.Put p) {
+          o.put("op", "put");
+          o.put("key", p.key().value());
+          o.put("value", p.value().value());
+        } else {
+          o.put("op", "delete");
+          o.put("key", op.key().value());
+        }
+      }
+      note(c.timestamp().wallMillis());
+      return e;
+    }
+
+    private ObjectNode pts() {
+      ObjectNode o = SpecNotes.JSON.createObjectNode();
+      for (Map.Entry<String, SimClock> e : physical.entrySet()) {
+        long pt = e.getValue().millis();
+        note(pt);
+        o.put(e.getKey(), pt);
+      }
+      return o;
+    }
+
+    private void note(long millis) {
+      minTime = Math.min(minTime, millis);
+    }
+
+    private static ObjectNode timestamp(HlcTimestamp t) {
+      ObjectNode o = SpecNotes.JSON.createObjectNode();
+      o.put("wall", t.wallMillis());
+      o.put("logical", t.logical());
+      return o;
+    }
+
+    /** A copy of {@code e} with every wall time and physical time shifted down by {@code base}. */
+    private static ObjectNode shift(ObjectNode e, long base) {
+      ObjectNode c = e.deepCopy();
+      shiftTimestamp((ObjectNode) c.get("change").get("timestamp"), base);
+      ObjectNode post = (ObjectNode) c.get("post");
+      shiftTimestamp((ObjectNode) post.get("clock"), base);
+      ObjectNode pt = (ObjectNode) post.get("pt");
+      List<String> names = new ArrayList<>();
+      pt.fieldNames().forEachRemaining(names::add);
+      for (String r : names) {
+        pt.put(r, pt.get(r).asLong() - base);
+      }
+      return c;
+    }
+
+    private static void shiftTimestamp(ObjectNode t, long base) {
+      t.put("wall", t.get("wall").asLong() - base);
+    }
+
+    private static Dot parseDot(String text) {
+      int colon = text.lastIndexOf(':');
+      return Dot.of(text.substring(0, colon), Long.parseLong(text.substring(colon + 1)));
+    }
+
+    private static JsonNode parse(String json) {
+      try {
+        return SpecNotes.JSON.readTree(json);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("bad annotation " + json, e);
+      }
+    }
+  }
+}
