@@ -8,8 +8,9 @@
 (* them over an unreliable network (messages may be lost, delivered more   *)
 (* than once and in any order) and pull what they miss by version-vector   *)
 (* delta sync (AntiEntropy.tla checks that protocol message by message).   *)
-(* Each replica keeps an incrementally updated store for one               *)
-(* RegisterPolicy (LWW, MV or CAUSAL_GROUP); the invariants compare it     *)
+(* Each replica keeps a store for one RegisterPolicy (LWW and MV updated   *)
+(* incrementally, CAUSAL_GROUP recomputed per group as CausalGroupMap      *)
+(* does); the invariants compare it                                        *)
 (* with the first-principles oracles LwwMapOracle, MvMapOracle and         *)
 (* CausalGroupOracle evaluated on the changes the replica delivered.       *)
 (*                                                                         *)
@@ -37,7 +38,9 @@ CONSTANTS
     Clock,        \* ClockKind: "HLC" or "WALL"
     TieBreak,     \* TRUE iff LWW_ORDER breaks timestamp ties by author (the design)
     MaxSkew,      \* the most one physical clock may lead another
-    MaxLogical    \* HlcTimestamp.MAX_LOGICAL
+    MaxLogical,   \* HlcTimestamp.MAX_LOGICAL
+    GroupRule     \* the CAUSAL_GROUP view: "RECURSIVE" (the design, CausalGroupOracle)
+                  \* or "WINNER_SEEN_LWW" (the superseded rule, kept as a failing model)
 
 ASSUME
     /\ ReplicaRank \in [Replica -> Nat]
@@ -48,6 +51,7 @@ ASSUME
     /\ TieBreak \in BOOLEAN
     /\ MaxSkew \in Nat
     /\ MaxLogical \in Nat
+    /\ GroupRule \in {"RECURSIVE", "WINNER_SEEN_LWW"}
 
 VARIABLES
     pt,         \* [Replica -> Nat]: what each replica's physical clock reads
@@ -57,9 +61,11 @@ VARIABLES
     msgs,       \* the network: a set of [to |-> Replica, change |-> Change]
     delivered,  \* [Replica -> set of Change]: the changes applied to the store
     pending,    \* [Replica -> set of Change]: MV only, waiting for their causal past
-    store       \* [Replica -> Store], see EmptyStore
+    store,      \* [Replica -> Store], see EmptyStore
+    shown       \* ghost, CAUSAL_GROUP only: [history -> [Key -> register]], the
+                \* registers each change's author showed when it made the change
 
-vars == <<pt, clock, overflows, history, msgs, delivered, pending, store>>
+vars == <<pt, clock, overflows, history, msgs, delivered, pending, store, shown>>
 
 -----------------------------------------------------------------------------
 (* Vocabulary: HlcTimestamp, Op, Change, Write, VersionVector.             *)
@@ -152,7 +158,7 @@ Observe(r, ts) ==
                        THEN overflows + 1 ELSE overflows
 
 -----------------------------------------------------------------------------
-(* Stores: the incremental maps of `impl`, one shape for all policies.    *)
+(* Stores: the maps of `impl`, one shape for all policies.                *)
 (*   reg[k]:    LWW and CAUSAL_GROUP: the winning write (a delete is a    *)
 (*              tombstone), as a set of at most one; MV: surviving puts.  *)
 (*   winner[g]: CAUSAL_GROUP only: the winning change of map group g.    *)
@@ -180,22 +186,40 @@ MvApply(st, c) ==
              IN {o \in st.reg[k] : ~Supersedes(w, o)}
                 \cup (IF w.op.op = "put" THEN {w} ELSE {})]]
 
-\* CausalGroupMap.apply, incrementally: a new winner recomputes its group
-\* from its view; a change the winner has seen joins by per-key LWW; a
-\* change concurrent with (and less than) the winner is left out.
-\* `cs` are the delivered changes including c.
+\* The greatest change of W, then the greatest one it had seen, then the
+\* greatest one both had seen, and so on: CausalGroupMap.computeView walks
+\* W in descending CHANGE_ORDER and keeps a change iff every link kept so
+\* far has seen it.  `chain` holds the links kept so far.
+RECURSIVE ChainWalk(_, _)
+ChainWalk(rest, chain) ==
+    IF rest = {} THEN chain
+    ELSE LET c == MaxChange(rest)
+         IN ChainWalk(rest \ {c}, IF \A l \in chain : HasSeen(l, c) THEN chain \cup {c} ELSE chain)
+
+\* The changes whose writes a map group shows, each key resolved by LWW
+\* among them (CausalGroupMap replays the chain oldest first).  The
+\* superseded rule took the winner and every change it had seen.
+GroupSources(g, cs) ==
+    LET W == {d \in cs : Touches(d, g)}
+    IN IF W = {} THEN {}
+       ELSE IF GroupRule = "RECURSIVE" THEN ChainWalk(W, {})
+       ELSE LET w == MaxChange(W) IN {w} \cup {d \in W : HasSeen(w, d)}
+
+\* CausalGroupMap.apply: a change marks the groups it writes dirty and each
+\* such group's view is recomputed from every delivered change that wrote
+\* it, as the Java map does lazily (it keeps them all, a grow-only set per
+\* group).  So the store is not incremental for this policy: it is the
+\* chain walk above, a different algorithm from the recursive
+\* CausalGroupOracle that OracleAgreement compares it with.  `cs` are the
+\* delivered changes including c.
 GroupApply(st, c, cs) ==
-    LET NewWinner(g) == st.winner[g] = {} \/ ChangeLess(MaxChange(st.winner[g]), c)
-        Joins(g) == \E win \in st.winner[g] : HasSeen(win, c)
-        View(g) == {c} \cup {d \in cs : Touches(d, g) /\ HasSeen(c, d)}
+    LET src == [g \in MapGroups |-> IF Touches(c, g) THEN GroupSources(g, cs) ELSE {}]
     IN [reg |-> [k \in Key |->
-                   LET g == MapGroupOf[k] IN
-                   CASE ~Touches(c, g) -> st.reg[k]
-                     [] NewWinner(g) -> MaxWrite(WritesTo(View(g), k))
-                     [] Joins(g) /\ k \in KeysOf(c) -> MaxWrite(st.reg[k] \cup {WriteOf(c, k)})
-                     [] OTHER -> st.reg[k]],
+                   IF Touches(c, MapGroupOf[k]) THEN MaxWrite(WritesTo(src[MapGroupOf[k]], k))
+                   ELSE st.reg[k]],
         winner |-> [g \in MapGroups |->
-                      IF Touches(c, g) /\ NewWinner(g) THEN {c} ELSE st.winner[g]]]
+                      IF Touches(c, g) THEN {MaxChange({d \in cs : Touches(d, g)})}
+                      ELSE st.winner[g]]]
 
 \* MV delivers a change only when its causal past (seen) is delivered.
 Ready(c, cs) == \A q \in Replica : c.seen[q] <= VV(cs)[q]
@@ -241,12 +265,13 @@ Init ==
     /\ delivered = [r \in Replica |-> {}]
     /\ pending = [r \in Replica |-> {}]
     /\ store = [r \in Replica |-> EmptyStore]
+    /\ shown = [c \in {} |-> EmptyStore.reg]
 
 \* Physical time passes at r, keeping every skew within MaxSkew.
 Tick(r) ==
     /\ \A s \in Replica : pt[r] + 1 - pt[s] <= MaxSkew
     /\ pt' = [pt EXCEPT ![r] = @ + 1]
-    /\ UNCHANGED <<clock, overflows, history, msgs, delivered, pending, store>>
+    /\ UNCHANGED <<clock, overflows, history, msgs, delivered, pending, store, shown>>
 
 \* Replica.transact: r makes a change of `ops`, applies it and broadcasts it.
 Write(r, ops) ==
@@ -258,6 +283,11 @@ Write(r, ops) ==
        /\ DeliverOrBuffer(r, c)
        /\ history' = history \cup {c}
        /\ msgs' = msgs \cup {[to |-> d, change |-> c] : d \in Replica \ {r}}
+       \* What r showed before c (only the group policy needs it; recording
+       \* it for the others would only multiply their states).
+       /\ shown' = IF Policy = "CAUSAL_GROUP"
+                   THEN [d \in DOMAIN shown \cup {c} |-> IF d = c THEN store[r].reg ELSE shown[d]]
+                   ELSE shown
        /\ UNCHANGED pt
 
 \* Any message may arrive, in any order; it stays in the network, so it may
@@ -265,13 +295,13 @@ Write(r, ops) ==
 Deliver ==
     \E m \in msgs :
         /\ Receive(m.to, m.change)
-        /\ UNCHANGED <<pt, history, msgs>>
+        /\ UNCHANGED <<pt, history, msgs, shown>>
 
 \* Any message may be lost.
 Lose ==
     \E m \in msgs :
         /\ msgs' = msgs \ {m}
-        /\ UNCHANGED <<pt, clock, overflows, history, delivered, pending, store>>
+        /\ UNCHANGED <<pt, clock, overflows, history, delivered, pending, store, shown>>
 
 \* One step of a version-vector delta sync round (AntiEntropy.tla): r
 \* receives a change that s has delivered and r's version vector does not
@@ -280,7 +310,7 @@ SyncStep(r, s) ==
     /\ r # s
     /\ \E c \in ChangesSince(delivered[s], VV(delivered[r])) :
            /\ Receive(r, c)
-           /\ UNCHANGED <<pt, history, msgs>>
+           /\ UNCHANGED <<pt, history, msgs, shown>>
 
 Next ==
     \/ \E r \in Replica : Tick(r)
@@ -315,6 +345,9 @@ TypeOK ==
           IN seqs = 1..Cardinality(seqs)
     /\ Cardinality({<<c.author, c.seq>> : c \in history}) = Cardinality(history)
     /\ Policy # "MV" => \A r \in Replica : pending[r] = {}
+    /\ DOMAIN shown = IF Policy = "CAUSAL_GROUP" THEN history ELSE {}
+    /\ \A c \in DOMAIN shown : DOMAIN shown[c] = Key
+          /\ \A k \in Key : \A w \in shown[c][k] : w.change \in history /\ w.op.key = k
 
 PhysicalSkewBounded == \A r, s \in Replica : pt[r] - pt[s] <= MaxSkew
 
@@ -350,12 +383,32 @@ MvOracle(cs) ==
     [k \in Key |-> {w \in WritesTo(cs, k) :
                       w.op.op = "put" /\ ~\E o \in WritesTo(cs, k) : o # w /\ Supersedes(o, w)}]
 
-CausalGroupOracle(cs) ==
+\* CausalGroupOracle.view(g, S): all keys of g absent if no change of S
+\* writes g; else the winner w's ops on the keys of g applied on top of
+\* view(g, {c in S writing g : w has seen c}).  As registers over Key
+\* (meaningful on the keys of g): a delete leaves its tombstone write.
+RECURSIVE GroupView(_, _)
+GroupView(g, cs) ==
+    LET W == {d \in cs : Touches(d, g)}
+    IN IF W = {} THEN [k \in Key |-> {}]
+       ELSE LET w == MaxChange(W)
+                below == GroupView(g, {d \in W : HasSeen(w, d)})
+            IN [k \in Key |-> IF k \in KeysOf(w) /\ MapGroupOf[k] = g
+                              THEN {WriteOf(w, k)} ELSE below[k]]
+
+\* The superseded rule: per-key LWW over the winner and what it had seen.
+WinnerSeenLwwOracle(cs) ==
     [k \in Key |->
         LET wg == {c \in cs : Touches(c, MapGroupOf[k])}
             win == MaxChange(wg)
             view == {win} \cup {d \in wg : HasSeen(win, d)}
         IN IF wg = {} THEN {} ELSE MaxWrite(WritesTo(view, k))]
+
+CausalGroupOracle(cs) ==
+    IF GroupRule = "RECURSIVE"
+    THEN LET views == [g \in MapGroups |-> GroupView(g, cs)]
+         IN [k \in Key |-> views[MapGroupOf[k]][k]]
+    ELSE WinnerSeenLwwOracle(cs)
 
 Oracle(cs) == CASE Policy = "LWW" -> LwwOracle(cs)
                 [] Policy = "MV" -> MvOracle(cs)
@@ -369,9 +422,43 @@ Materialise(st) ==
     [k \in {k \in Key : \E w \in st.reg[k] : w.op.op = "put"} |->
         {w.op.value : w \in st.reg[k]}]
 
-\* No impossible state: the writes a group (by GroupOf) shows come from one
-\* change and changes that change had seen, never from two concurrent edits.
+\* The changes of cs that write a key of group g (by GroupOf).
+WritersOf(cs, g) == {c \in cs : \E k \in KeysOf(c) : GroupOf[k] = g}
+
+\* The registers of group g after c is applied to `regs`.
+ApplyToGroup(c, g, regs) ==
+    [k \in KeysOfGroup(g) |-> IF k \in KeysOf(c) THEN {WriteOf(c, k)} ELSE regs[k]]
+
+\* r holds the declared causal past, within g, of every change writing g it
+\* delivered.  Without it r may show a partial view (the winner's edit on
+\* the part of its past r has), which CausalGroupOracle accepts.
+SettledGroup(r, g) ==
+    \A c \in WritersOf(delivered[r], g) : \A d \in WritersOf(history, g) :
+        HasSeen(c, d) => d \in delivered[r]
+
+\* No impossible state: every state a group (by GroupOf, the parent path)
+\* shows was produced knowingly by some author: it is the registers that
+\* author showed for the group when it wrote (ghost `shown`) with its
+\* change applied.  A group nobody wrote shows nothing; a replica missing
+\* part of a writer's declared past is exempt (SettledGroup).  Checked
+\* against the stores, so independent of CausalGroupOracle: it fails for
+\* per-key LWW (two concurrent edits mixed) and for the superseded
+\* WINNER_SEEN_LWW rule (a field of a change that lost to an earlier winner
+\* comes back).  It also fails for the design when a replica delivers out
+\* of order (MCKvCrdtGroupGap): its author is shown a change that its
+\* `seen` does not cover, and the recursive view drops it (README).
 NoImpossibleState ==
+    \A r \in Replica, g \in Groups :
+        LET view == [k \in KeysOfGroup(g) |-> store[r].reg[k]]
+            writers == WritersOf(delivered[r], g)
+        IN /\ writers = {} => \A k \in KeysOfGroup(g) : view[k] = {}
+           /\ writers # {} /\ SettledGroup(r, g) =>
+                 \E c \in writers : view = ApplyToGroup(c, g, shown[c])
+
+\* Weaker, and kept because it needs no ghost: the writes a group shows come
+\* from one change and changes that change had seen, never from two
+\* concurrent edits.  Per-key LWW breaks it; WINNER_SEEN_LWW does not.
+NoConcurrentMix ==
     \A r \in Replica, g \in Groups :
         LET src == {w.change : w \in UNION {store[r].reg[k] : k \in KeysOfGroup(g)}}
         IN src = {} \/ \E w \in src : \A c \in src : c = w \/ HasSeen(w, c)

@@ -32,6 +32,13 @@ StateBound ==
     /\ \A r \in Replica : pt[r] <= MaxTime
     /\ Cardinality(history) <= MaxChanges
 
+\* Gap-free delivery: every replica's delivered changes are the contiguous
+\* prefix its version vector covers, so what an author was shown is exactly
+\* what its change declares as seen (causal delivery gives that; the impl's
+\* LWW and group replicas do not, they deliver in any order).  A constraint
+\* that restricts the behaviours explored, used by MCKvCrdtGroupLarge.
+GapFree == \A r \in Replica : \A c \in delivered[r] : c.seq <= VV(delivered[r])[c.author]
+
 MCSymmetry == Permutations(Value) \cup Permutations(Key \cap {kx, ky})
 
 MCEveryChangeDelivered == EveryChangeDelivered(1..MaxChanges)

@@ -60,14 +60,15 @@ import java.util.TreeMap;
  * state after the step: the physical clock of every replica ({@code pt}), the replica's timestamp
  * clock, its version vector and, for a receive, what it shows for the change's keys ({@code null}:
  * absent or deleted). Times are milliseconds minus {@code timeBase}, a constant below every
- * physical reading (TLC integers are 32-bit; HLC arithmetic is invariant under the shift because
- * every reading stays above the clocks' initial zero). The clock after a write is the change's
- * timestamp ({@code now()} returns {@code current()}); everything after a receive comes from the
- * simulator's {@code spec apply} annotations ({@link SpecNotes}).
+ * physical reading and timestamp (TLC integers are 32-bit; HLC arithmetic is invariant under the
+ * shift because every reading stays above the clocks' initial zero, which stays 0). The clock after
+ * a write is the change's timestamp ({@code now()} returns {@code current()}); everything after a
+ * receive comes from the simulator's {@code spec apply} annotations ({@link SpecNotes}).
  *
- * <p>Only runs the spec models can be exported: policy LWW, HLC clocks, replicated sync (op push,
- * delta pull or state gossip), no crashes, amnesia, clock steps or strobes, or late joiners, no
- * refused remote change (the spec has no drift guard) and no change writing a key twice.
+ * <p>Only runs the spec models can be exported: policy LWW, HLC clocks, op push or delta pull
+ * (state gossip merges whole states and reports no per-change apply), no crashes, amnesia, clock
+ * steps or strobes, or late joiners, no refused remote change (the spec has no drift guard) and no
+ * change writing a key twice.
  */
 public final class TraceExporter {
   /** The format name in the first line. */
@@ -94,6 +95,10 @@ public final class TraceExporter {
     }
     if (options.sync() == SyncKind.SEQUENCER) {
       return Optional.of("the sequencer (not a replicated run)");
+    }
+    if (options.sync() == SyncKind.STATE) {
+      return Optional.of(
+          "state gossip (a merge applies whole states and reports no per-change apply)");
     }
     for (FaultKind f : options.faults()) {
       if (UNMODELLED.contains(f)) {
@@ -348,8 +353,11 @@ public final class TraceExporter {
       return o;
     }
 
+    /** Notes a time the shift must keep positive; 0 is the clocks' initial zero, kept as is. */
     private void note(long millis) {
-      minTime = Math.min(minTime, millis);
+      if (millis != 0) {
+        minTime = Math.min(minTime, millis);
+      }
     }
 
     private static ObjectNode timestamp(HlcTimestamp t) {
@@ -375,7 +383,8 @@ public final class TraceExporter {
     }
 
     private static void shiftTimestamp(ObjectNode t, long base) {
-      t.put("wall", t.get("wall").asLong() - base);
+      long wall = t.get("wall").asLong();
+      t.put("wall", wall == 0 ? 0 : wall - base);
     }
 
     private static Dot parseDot(String text) {
