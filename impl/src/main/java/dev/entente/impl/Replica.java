@@ -32,9 +32,11 @@ import java.util.TreeMap;
  *   <li>{@link #apply} is idempotent and commutative: any permutation of any multiset of valid
  *       changes leaves every replica with the same {@link #materialise() map}, equal to {@link
  *       dev.entente.model.Oracle}'s for the set of changes delivered.
- *   <li>LWW and causal-group replicas deliver every change at once, in any order. MV replicas
+ *   <li>LWW replicas deliver every change at once, in any order. MV and causal-group replicas
  *       buffer a change until its causal past ({@code seen}) is delivered, because MV's sibling
- *       pruning is only sound under causal delivery; buffered changes are released as soon as they
+ *       pruning and the causal-group view (rebuilt from what each author declared it had seen) are
+ *       only sound under causal delivery: a replica with a gap would show its user a change that
+ *       the user's next write cannot declare as seen. Buffered changes are released as soon as they
  *       become deliverable.
  *   <li>A change with a known dot but different content is rejected, never applied.
  *   <li>{@link #versionVector()} covers exactly the contiguous prefix of delivered dots; a new
@@ -201,7 +203,7 @@ public final class Replica {
     return map.materialise();
   }
 
-  /** Changes waiting for causal predecessors, sorted by dot (always empty for LWW and groups). */
+  /** Changes waiting for causal predecessors, sorted by dot (always empty for LWW). */
   public List<Change> pending() {
     return List.copyOf(pending.values());
   }
@@ -238,10 +240,15 @@ public final class Replica {
       Verify.that(
           log.get(c.dot()) == c, "replica %s: log and delivery order differ at %s", id, c.dot());
     }
-    if (map.policy() == RegisterPolicy.MV) {
-      Verify.that(!delivered.hasGaps(), "MV replica %s delivered with gaps", id);
+    if (needsCausalDelivery()) {
+      Verify.that(!delivered.hasGaps(), "%s replica %s delivered with gaps", map.policy(), id);
       for (Change c : pending.values()) {
-        Verify.that(!isCausallyReady(c), "MV replica %s keeps deliverable %s pending", id, c.dot());
+        Verify.that(
+            !isCausallyReady(c),
+            "%s replica %s keeps deliverable %s pending",
+            map.policy(),
+            id,
+            c.dot());
       }
     } else {
       Verify.that(
@@ -254,7 +261,7 @@ public final class Replica {
   }
 
   private ApplyResult deliverOrBuffer(Change change) {
-    if (map.policy() == RegisterPolicy.MV && !isCausallyReady(change)) {
+    if (needsCausalDelivery() && !isCausallyReady(change)) {
       pending.put(change.dot(), change);
       return new ApplyResult.Buffered(change.dot(), missing(change));
     }
@@ -287,6 +294,15 @@ public final class Replica {
     log.put(change.dot(), change);
     deliveryOrder.add(change);
     map.apply(change);
+  }
+
+  /**
+   * MV prunes siblings and the causal-group policy rebuilds what an author was shown from the
+   * changes it declared as seen; both are sound only if a replica never shows a change its next
+   * write cannot declare, that is, if delivery is causal. LWW needs no such thing.
+   */
+  private boolean needsCausalDelivery() {
+    return map.policy() != RegisterPolicy.LWW;
   }
 
   private boolean isCausallyReady(Change change) {
