@@ -10,7 +10,9 @@
 (* delta sync (AntiEntropy.tla checks that protocol message by message).   *)
 (* Each replica keeps a store for one RegisterPolicy (LWW and MV updated   *)
 (* incrementally, CAUSAL_GROUP recomputed per group as CausalGroupMap      *)
-(* does); the invariants compare it                                        *)
+(* does); MV and CAUSAL_GROUP replicas deliver causally (buffering a       *)
+(* change until its causal past is delivered), LWW replicas in any order.  *)
+(* The invariants compare each store                                       *)
 (* with the first-principles oracles LwwMapOracle, MvMapOracle and         *)
 (* CausalGroupOracle evaluated on the changes the replica delivered.       *)
 (*                                                                         *)
@@ -21,7 +23,7 @@
 (* WallClock.                                                              *)
 (*                                                                         *)
 (* Modelling restriction: a change writes each key at most once, so the    *)
-(* op position inside a change (the last LWW_ORDER tie-break) never       *)
+(* op position inside a change (the last LWW_ORDER tie-break) never      *)
 (* decides; `properties` covers that rule against the oracles.             *)
 (***************************************************************************)
 EXTENDS Naturals, FiniteSets
@@ -39,8 +41,10 @@ CONSTANTS
     TieBreak,     \* TRUE iff LWW_ORDER breaks timestamp ties by author (the design)
     MaxSkew,      \* the most one physical clock may lead another
     MaxLogical,   \* HlcTimestamp.MAX_LOGICAL
-    GroupRule     \* the CAUSAL_GROUP view: "RECURSIVE" (the design, CausalGroupOracle)
+    GroupRule,    \* the CAUSAL_GROUP view: "RECURSIVE" (the design, CausalGroupOracle)
                   \* or "WINNER_SEEN_LWW" (the superseded rule, kept as a failing model)
+    GroupDelivery \* how CAUSAL_GROUP replicas deliver: "CAUSAL" (the design, buffering
+                  \* as MV does) or "ANY_ORDER" (the bug of MCKvCrdtGroupAnyOrder)
 
 ASSUME
     /\ ReplicaRank \in [Replica -> Nat]
@@ -52,6 +56,7 @@ ASSUME
     /\ MaxSkew \in Nat
     /\ MaxLogical \in Nat
     /\ GroupRule \in {"RECURSIVE", "WINNER_SEEN_LWW"}
+    /\ GroupDelivery \in {"CAUSAL", "ANY_ORDER"}
 
 VARIABLES
     pt,         \* [Replica -> Nat]: what each replica's physical clock reads
@@ -60,7 +65,8 @@ VARIABLES
     history,    \* ghost: every Change ever made
     msgs,       \* the network: a set of [to |-> Replica, change |-> Change]
     delivered,  \* [Replica -> set of Change]: the changes applied to the store
-    pending,    \* [Replica -> set of Change]: MV only, waiting for their causal past
+    pending,    \* [Replica -> set of Change]: MV and CAUSAL_GROUP (CausalDelivery),
+                \* the changes waiting for their causal past
     store,      \* [Replica -> Store], see EmptyStore
     shown       \* ghost, CAUSAL_GROUP only: [history -> [Key -> register]], the
                 \* registers each change's author showed when it made the change
@@ -221,28 +227,49 @@ GroupApply(st, c, cs) ==
                       IF Touches(c, g) THEN {MaxChange({d \in cs : Touches(d, g)})}
                       ELSE st.winner[g]]]
 
-\* MV delivers a change only when its causal past (seen) is delivered.
+\* Replica.needsCausalDelivery(): MV and CAUSAL_GROUP replicas deliver a
+\* change only once its causal past (seen) is delivered, buffering it until
+\* then.  MV's sibling pruning needs it, and so does the group view, which
+\* rebuilds what an author was shown from the changes it declared as seen:
+\* a replica that showed a change beyond a gap in its version vector would
+\* make a change that cannot declare it (MCKvCrdtGroupAnyOrder).  LWW
+\* delivers at once, in any order.
+CausalDelivery ==
+    \/ Policy = "MV"
+    \/ Policy = "CAUSAL_GROUP" /\ GroupDelivery = "CAUSAL"
+
+\* Replica.isCausallyReady: c's causal past (seen) is delivered.
 Ready(c, cs) == \A q \in Replica : c.seen[q] <= VV(cs)[q]
 
+\* Replica.deliver of a change to the map of the policy; `cs` are the
+\* changes delivered before c.  The group store is recomputed from every
+\* delivered writer of the groups c writes (GroupApply).
+Apply(st, c, cs) ==
+    CASE Policy = "LWW" -> LwwApply(st, c)
+      [] Policy = "MV" -> MvApply(st, c)
+      [] Policy = "CAUSAL_GROUP" -> GroupApply(st, c, cs \cup {c})
+
 RECURSIVE Drain(_, _, _)
-\* Delivers buffered MV changes while one is causally ready; returns
-\* <<delivered, pending, store>>.  Ready changes are mutually concurrent.
+\* Replica.releasePending: delivers buffered changes while one is causally
+\* ready; returns <<delivered, pending, store>>.  Changes ready together
+\* are mutually concurrent, so the order among them does not matter.
 Drain(cs, buf, st) ==
     LET ready == {c \in buf : Ready(c, cs)}
     IN IF ready = {} THEN <<cs, buf, st>>
        ELSE LET c == CHOOSE c \in ready : TRUE
-            IN Drain(cs \cup {c}, buf \ {c}, MvApply(st, c))
+            IN Drain(cs \cup {c}, buf \ {c}, Apply(st, c, cs))
 
 \* Replica.deliverOrBuffer (written without action-level IF, so that TLC
 \* names the steps of counterexamples after the actions that call it).
+\* With causal delivery c joins the buffer and everything ready drains
+\* (c itself, if its past is delivered); otherwise c is applied at once.
 DeliverOrBuffer(r, c) ==
     LET drained == Drain(delivered[r], pending[r] \cup {c}, store[r])
-        applied == IF Policy = "LWW" THEN LwwApply(store[r], c)
-                   ELSE GroupApply(store[r], c, delivered[r] \cup {c})
+        applied == Apply(store[r], c, delivered[r])
     IN /\ delivered' = [delivered EXCEPT ![r] =
-                          IF Policy = "MV" THEN drained[1] ELSE @ \cup {c}]
-       /\ pending' = [pending EXCEPT ![r] = IF Policy = "MV" THEN drained[2] ELSE @]
-       /\ store' = [store EXCEPT ![r] = IF Policy = "MV" THEN drained[3] ELSE applied]
+                          IF CausalDelivery THEN drained[1] ELSE @ \cup {c}]
+       /\ pending' = [pending EXCEPT ![r] = IF CausalDelivery THEN drained[2] ELSE @]
+       /\ store' = [store EXCEPT ![r] = IF CausalDelivery THEN drained[3] ELSE applied]
 
 \* Replica.apply of a remote change: the clock observes the timestamp and
 \* the change is delivered (or buffered).  A change with a known dot is a
@@ -344,7 +371,7 @@ TypeOK ==
           LET seqs == {c.seq : c \in {d \in history : d.author = q}}
           IN seqs = 1..Cardinality(seqs)
     /\ Cardinality({<<c.author, c.seq>> : c \in history}) = Cardinality(history)
-    /\ Policy # "MV" => \A r \in Replica : pending[r] = {}
+    /\ ~CausalDelivery => \A r \in Replica : pending[r] = {}
     /\ DOMAIN shown = IF Policy = "CAUSAL_GROUP" THEN history ELSE {}
     /\ \A c \in DOMAIN shown : DOMAIN shown[c] = Key
           /\ \A k \in Key : \A w \in shown[c][k] : w.change \in history /\ w.op.key = k
@@ -431,7 +458,9 @@ ApplyToGroup(c, g, regs) ==
 
 \* r holds the declared causal past, within g, of every change writing g it
 \* delivered.  Without it r may show a partial view (the winner's edit on
-\* the part of its past r has), which CausalGroupOracle accepts.
+\* the part of its past r has), which CausalGroupOracle accepts.  Under
+\* causal delivery (CausallyClosed) every group is settled; only
+\* GroupDelivery = "ANY_ORDER" makes the exemption matter.
 SettledGroup(r, g) ==
     \A c \in WritersOf(delivered[r], g) : \A d \in WritersOf(history, g) :
         HasSeen(c, d) => d \in delivered[r]
@@ -444,9 +473,11 @@ SettledGroup(r, g) ==
 \* against the stores, so independent of CausalGroupOracle: it fails for
 \* per-key LWW (two concurrent edits mixed) and for the superseded
 \* WINNER_SEEN_LWW rule (a field of a change that lost to an earlier winner
-\* comes back).  It also fails for the design when a replica delivers out
-\* of order (MCKvCrdtGroupGap): its author is shown a change that its
-\* `seen` does not cover, and the recursive view drops it (README).
+\* comes back).  It also fails for the recursive view when group replicas
+\* deliver in any order (GroupDelivery = "ANY_ORDER", MCKvCrdtGroupAnyOrder):
+\* an author is shown a change beyond a gap in its version vector that its
+\* `seen` does not cover, and the recursive view drops it from under the
+\* author's edit (README).  Causal delivery closes that (MCKvCrdtGroupGap).
 NoImpossibleState ==
     \A r \in Replica, g \in Groups :
         LET view == [k \in KeysOfGroup(g) |-> store[r].reg[k]]
@@ -469,9 +500,16 @@ NoCausallyLaterWriteLost ==
     \A r \in Replica, k \in Key : \A w \in store[r].reg[k] :
         ~\E o \in WritesTo(delivered[r], k) : o # w /\ Supersedes(o, w)
 
-\* MV never buffers a change that is ready (Replica.checkRep).
+\* MV and CAUSAL_GROUP never buffer a change that is ready (Replica.checkRep).
 NoReadyChangePending ==
     \A r \in Replica : \A c \in pending[r] : ~Ready(c, delivered[r])
+
+\* Causal delivery: the delivered changes of a replica are causally closed
+\* (each one's declared past is delivered), so they have no version-vector
+\* gaps and a replica shows exactly what its next change declares as seen
+\* (Replica.checkRep: "delivered with gaps").  LWW delivers in any order.
+CausallyClosed ==
+    CausalDelivery => \A r \in Replica : \A c \in delivered[r] : Ready(c, delivered[r])
 
 -----------------------------------------------------------------------------
 (* Liveness, under Fairness.                                               *)

@@ -268,7 +268,7 @@ class ReplicaTest {
   /**
    * Regression: a causal-group replica that showed a change beyond a gap let its user write on top
    * of a view the write could not declare as seen, so the group later showed a start after its end
-   * (found by TLC in the model MCKvCrdtGroupGap). Such replicas now deliver causally.
+   * (found by TLC; the model MCKvCrdtGroupAnyOrder pins it). Such replicas now deliver causally.
    */
   @Test
   void causalGroupReplica_changeBeforeItsPredecessor_isBufferedUntilItArrives() {

@@ -29,10 +29,10 @@ import java.util.TreeMap;
  * shown; {@code impl}'s causal-group replicas buffer for this): if every author keeps a group's
  * invariant with respect to what it was shown (for example {@code start < end}), every replica
  * shows a state that keeps it. A replica that showed a change beyond a gap in what it had received
- * would break this, which the TLA+ model {@code MCKvCrdtGroupGap} demonstrates. Changes concurrent
- * with the winner are dropped from the whole group, even on keys the winner did not touch: that is
- * the price of never mixing two concurrent edits, and the campaign measures it as "concurrent field
- * edits lost". With singleton groups the policy is per-key LWW.
+ * would break this, which the TLA+ model {@code MCKvCrdtGroupAnyOrder} demonstrates. Changes
+ * concurrent with the winner are dropped from the whole group, even on keys the winner did not
+ * touch: that is the price of never mixing two concurrent edits, and the campaign measures it as
+ * "concurrent field edits lost". With singleton groups the policy is per-key LWW.
  *
  * <p>The recursion uses the changes of {@code S} the winner has seen, not all it has seen: when a
  * replica has not yet delivered part of the winner's past, it shows the view reconstructed from
