@@ -15,9 +15,9 @@ import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
 import org.jfree.chart.axis.CategoryAxis;
-import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.AbstractCategoryItemRenderer;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
@@ -33,12 +33,13 @@ import org.jfree.svg.ViewBox;
  * Draws a {@link Chart} with JFreeChart into an SVG element string (JFreeSVG), for inlining in HTML
  * or writing as a file.
  *
- * <p>The output is deterministic: a fixed size ({@link #WIDTH} by {@link #HEIGHT} px, scalable
- * through its {@code viewBox}), the logical font {@code SansSerif}, a fixed colour-blind-safe
- * palette (Okabe and Ito), coordinates rounded to two decimals, tick labels formatted in {@link
- * Locale#ROOT}, and every id derived from the caller's element id instead of JFreeSVG's default
- * time-based prefix. Text is measured with the JDK's fonts, so the same machine gives the same
- * bytes; another machine's fonts may move text by a pixel.
+ * <p>The output is deterministic: a fixed width ({@link #WIDTH} px; {@link #HEIGHT} px high, or
+ * taller for bar charts with many categories, which are drawn sideways), scalable through its
+ * {@code viewBox}, the logical font {@code SansSerif}, a fixed colour-blind-safe palette (Okabe and
+ * Ito), coordinates rounded to two decimals, tick labels formatted in {@link Locale#ROOT}, and
+ * every id derived from the caller's element id instead of JFreeSVG's default time-based prefix.
+ * Text is measured with the JDK's fonts, so the same machine gives the same bytes; another
+ * machine's fonts may move text by a pixel.
  *
  * <p>Runs headless: loading this class sets {@code java.awt.headless=true} before any AWT class is
  * touched. Stateless and thread-safe; each call builds its own chart.
@@ -92,14 +93,15 @@ public final class ChartRenderer {
       throw new IllegalArgumentException("element id must match [A-Za-z0-9_-]+: " + elementId);
     }
     JFreeChart jfreeChart = build(chart);
-    SVGGraphics2D graphics = new SVGGraphics2D(WIDTH, HEIGHT, SVGUnits.PX);
+    int height = height(chart);
+    SVGGraphics2D graphics = new SVGGraphics2D(WIDTH, height, SVGUnits.PX);
     // JFreeSVG's default prefix is time-based; ids must repeat exactly and differ between charts.
     graphics.setDefsKeyPrefix(elementId + "-");
     graphics.setGeomDoubleConverter(ChartRenderer::twoDecimals);
     graphics.setTransformDoubleConverter(ChartRenderer::twoDecimals);
-    jfreeChart.draw(graphics, new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+    jfreeChart.draw(graphics, new Rectangle2D.Double(0, 0, WIDTH, height));
     graphics.dispose();
-    return graphics.getSVGElement(elementId, true, new ViewBox(0, 0, WIDTH, HEIGHT), null, null);
+    return graphics.getSVGElement(elementId, true, new ViewBox(0, 0, WIDTH, height), null, null);
   }
 
   /**
@@ -138,15 +140,40 @@ public final class ChartRenderer {
         renderer.setSeriesStroke(i, new BasicStroke(2.5f));
       }
     }
-    categoryAxis.setMaximumCategoryLabelLines(2);
-    if (chart.categories().size() > 8) {
-      categoryAxis.setCategoryLabelPositions(CategoryLabelPositions.UP_45);
+    if (horizontal(chart)) {
+      // Many or long category names: bars run sideways so every name reads whole on one line.
+      plot.setOrientation(PlotOrientation.HORIZONTAL);
+      categoryAxis.setMaximumCategoryLabelLines(1);
+      categoryAxis.setMaximumCategoryLabelWidthRatio(0.6f);
+    } else {
+      categoryAxis.setMaximumCategoryLabelLines(2);
     }
     plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
     plot.setOutlineVisible(false);
     jfreeChart.setPadding(new RectangleInsets(8, 8, 8, 16));
     jfreeChart.setAntiAlias(true);
     return jfreeChart;
+  }
+
+  /**
+   * Bar charts with more than six categories, or with a category name longer than 14 characters,
+   * are drawn with horizontal bars: rotated or wrapped labels overlap and get clipped.
+   */
+  static boolean horizontal(Chart chart) {
+    if (chart.kind() != ChartKind.BAR) {
+      return false;
+    }
+    int longest = chart.categories().stream().mapToInt(String::length).max().orElse(0);
+    return chart.categories().size() > 6 || longest > 14;
+  }
+
+  /** {@link #HEIGHT}, or taller for horizontal bars so that each category gets its own row. */
+  static int height(Chart chart) {
+    if (!horizontal(chart)) {
+      return HEIGHT;
+    }
+    int rows = chart.categories().size() * (14 + 10 * chart.series().size());
+    return Math.max(HEIGHT, 120 + rows);
   }
 
   private static BarRenderer barRenderer() {

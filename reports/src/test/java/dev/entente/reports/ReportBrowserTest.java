@@ -112,7 +112,9 @@ class ReportBrowserTest {
         JSON.writerWithDefaultPrettyPrinter().writeValueAsString(page),
         StandardCharsets.UTF_8);
 
-    assertThat(problems(tab, page)).as("problems in %s", out.resolve(Reports.HTML_FILE)).isEmpty();
+    assertThat(problems(tab, page, document))
+        .as("problems in %s", out.resolve(Reports.HTML_FILE))
+        .isEmpty();
     assertThat(page.path("title").asText()).isEqualTo(document.title());
     assertThat(page.path("tables").asInt()).isEqualTo(document.tableCount());
     assertThat(page.path("scripts").asInt()).isZero();
@@ -139,15 +141,41 @@ class ReportBrowserTest {
 
     String tab = chromium.openTab();
     chromium.load(tab, html.toUri().toString());
-    List<String> problems = problems(tab, chromium.evaluate(tab, MEASURE));
+    List<String> problems = problems(tab, chromium.evaluate(tab, MEASURE), document);
 
     assertThat(problems)
         .anySatisfy(problem -> assertThat(problem).contains("Content Security Policy"))
         .anySatisfy(problem -> assertThat(problem).contains("has no <svg>"));
   }
 
+  /**
+   * The report published for the current commit ({@code reports/published/}, written by {@code
+   * ./entente run --out reports/published}) is the one people read: it is rendered again from its
+   * {@code results.json} and must load just as cleanly, with every chart the campaign produced.
+   */
+  @Test
+  void publishedCampaignReport_loadsWithoutErrorsAndShowsEveryChart() throws Exception {
+    Path results = Path.of("published", "results.json").toAbsolutePath();
+    assertThat(results)
+        .as("the published report; regenerate with ./entente run --out reports/published")
+        .exists();
+    ReportDocument published = new ReportReader().read(results);
+    Path out = artifacts.resolve("published");
+    Reports.render(results, out);
+
+    String tab = chromium.openTab();
+    chromium.load(tab, out.resolve(Reports.HTML_FILE).toUri().toString());
+    JsonNode page = chromium.evaluate(tab, MEASURE);
+    Files.write(artifacts.resolve("published.png"), chromium.screenshot(tab));
+
+    assertThat(problems(tab, page, published)).as("problems in the published report").isEmpty();
+    assertThat(page.path("tables").asInt()).isEqualTo(published.tableCount());
+    assertThat(page.path("charts").size()).isPositive();
+    assertThat(page.path("resources")).as("resources fetched by the page").isEmpty();
+  }
+
   /** Console errors first, then every chart that is missing, empty or lacks its labels. */
-  private List<String> problems(String tab, JsonNode page) {
+  private List<String> problems(String tab, JsonNode page, ReportDocument document) {
     List<String> problems = new ArrayList<>(chromium.errors(tab));
     List<Chart> expected = new ArrayList<>();
     for (Section section : document.sections()) {
