@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -96,7 +95,8 @@ class ChangeCodecProperties {
     byte[] bytes = ChangeCodec.encode(change);
 
     for (int length = 0; length < bytes.length; length++) {
-      assertRejected(Arrays.copyOf(bytes, length), "a prefix of %d of %d bytes", length);
+      CodecBytes.assertRejected(
+          ChangeCodec::decode, Arrays.copyOf(bytes, length), "a prefix of %d of %d bytes", length);
     }
   }
 
@@ -106,7 +106,8 @@ class ChangeCodecProperties {
 
     for (int bit = 0; bit < bytes.length * 8; bit++) {
       flip(bytes, bit);
-      assertRejected(bytes, "the encoding with bit %d of its %d bytes flipped", bit);
+      CodecBytes.assertRejected(
+          ChangeCodec::decode, bytes, "the encoding with bit %d of its %d bytes flipped", bit);
       flip(bytes, bit);
     }
   }
@@ -123,14 +124,15 @@ class ChangeCodecProperties {
 
   @Property
   void decode_randomBytes_onlyDecodeException(@ForAll @Size(max = 300) byte[] garbage) {
-    decodeIsCanonicalOrRejected(garbage);
+    CodecBytes.decodeIsCanonicalOrRejected(ChangeCodec::decode, ChangeCodec::encode, garbage);
   }
 
   @Property
   void decode_sealedGarbageAfterValidHeader_onlyDecodeException(
       @ForAll @Size(max = 300) byte[] garbage) {
     // The checksum and header are right, so the parser itself meets the garbage.
-    decodeIsCanonicalOrRejected(sealed(concat(HEADER, garbage)));
+    CodecBytes.decodeIsCanonicalOrRejected(
+        ChangeCodec::decode, ChangeCodec::encode, sealed(concat(HEADER, garbage)));
   }
 
   @Property
@@ -144,37 +146,9 @@ class ChangeCodecProperties {
     int at = position % (bytes.length - 4);
     byte[] damaged = resealed(overwritten(bytes, at, replacement));
 
-    decodeIsCanonicalOrRejected(damaged);
+    CodecBytes.decodeIsCanonicalOrRejected(ChangeCodec::decode, ChangeCodec::encode, damaged);
     // Some damage must survive decoding, or this property would test nothing but rejection.
     Statistics.coverage(checker -> checker.check("decoded").percentage(p -> p >= 2.0));
-  }
-
-  /**
-   * Fails unless decoding throws {@link DecodeException}; any other exception escapes and fails the
-   * property too. Cheaper than an AssertJ chain, which matters inside the per-bit loops.
-   */
-  private static void assertRejected(byte[] bytes, String what, int index) {
-    try {
-      ChangeCodec.decode(bytes);
-    } catch (DecodeException expected) {
-      return;
-    }
-    throw new AssertionError(
-        String.format(Locale.ROOT, "decoded " + what, index, bytes.length) + " without error");
-  }
-
-  /** Either decoding fails with a DecodeException or the bytes are the canonical encoding. */
-  private static void decodeIsCanonicalOrRejected(byte[] bytes) {
-    Change decoded;
-    try {
-      decoded = ChangeCodec.decode(bytes);
-    } catch (DecodeException e) {
-      assertThat(e.offset()).isBetween(0, bytes.length);
-      Statistics.collect("rejected");
-      return;
-    }
-    Statistics.collect("decoded");
-    assertThat(ChangeCodec.encode(decoded)).isEqualTo(bytes);
   }
 
   private static Op copyOf(Op op) {

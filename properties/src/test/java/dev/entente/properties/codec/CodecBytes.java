@@ -1,11 +1,52 @@
 package dev.entente.properties.codec;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.entente.impl.codec.DecodeException;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
 import java.util.zip.CRC32C;
+import net.jqwik.api.statistics.Statistics;
 
 /** Byte surgery shared by the codec property suites. */
 final class CodecBytes {
   private CodecBytes() {}
+
+  /** A codec's decode function, which may reject its input. */
+  @FunctionalInterface
+  interface Decoder<T> {
+    T decode(byte[] bytes) throws DecodeException;
+  }
+
+  /**
+   * Fails unless decoding throws {@link DecodeException}; any other exception escapes and fails the
+   * property too. Cheaper than an AssertJ chain, which matters inside the per-bit loops.
+   */
+  static <T> void assertRejected(Decoder<T> decoder, byte[] bytes, String what, int index) {
+    try {
+      decoder.decode(bytes);
+    } catch (DecodeException expected) {
+      return;
+    }
+    throw new AssertionError(
+        String.format(Locale.ROOT, "decoded " + what, index, bytes.length) + " without error");
+  }
+
+  /** Either decoding fails with a DecodeException or the bytes are the canonical encoding. */
+  static <T> void decodeIsCanonicalOrRejected(
+      Decoder<T> decoder, Function<T, byte[]> encoder, byte[] bytes) {
+    T decoded;
+    try {
+      decoded = decoder.decode(bytes);
+    } catch (DecodeException e) {
+      assertThat(e.offset()).isBetween(0, bytes.length);
+      Statistics.collect("rejected");
+      return;
+    }
+    Statistics.collect("decoded");
+    assertThat(encoder.apply(decoded)).isEqualTo(bytes);
+  }
 
   /** A copy of {@code encoding} whose last 4 bytes are the CRC-32C of the bytes before them. */
   static byte[] resealed(byte[] encoding) {

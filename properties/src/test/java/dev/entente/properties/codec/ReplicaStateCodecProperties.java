@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Random;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -85,7 +84,11 @@ class ReplicaStateCodecProperties {
     byte[] bytes = ReplicaStateCodec.encode(state);
 
     for (int length = 0; length < bytes.length; length++) {
-      assertRejected(Arrays.copyOf(bytes, length), "a prefix of %d of %d bytes", length);
+      CodecBytes.assertRejected(
+          ReplicaStateCodec::decode,
+          Arrays.copyOf(bytes, length),
+          "a prefix of %d of %d bytes",
+          length);
     }
   }
 
@@ -95,20 +98,26 @@ class ReplicaStateCodecProperties {
 
     for (int bit = 0; bit < bytes.length * 8; bit++) {
       flip(bytes, bit);
-      assertRejected(bytes, "the encoding with bit %d of its %d bytes flipped", bit);
+      CodecBytes.assertRejected(
+          ReplicaStateCodec::decode,
+          bytes,
+          "the encoding with bit %d of its %d bytes flipped",
+          bit);
       flip(bytes, bit);
     }
   }
 
   @Property
   void decode_randomBytes_onlyDecodeException(@ForAll @Size(max = 300) byte[] garbage) {
-    decodeIsCanonicalOrRejected(garbage);
+    CodecBytes.decodeIsCanonicalOrRejected(
+        ReplicaStateCodec::decode, ReplicaStateCodec::encode, garbage);
   }
 
   @Property
   void decode_sealedGarbageAfterValidHeader_onlyDecodeException(
       @ForAll @Size(max = 300) byte[] garbage) {
-    decodeIsCanonicalOrRejected(sealed(concat(HEADER, garbage)));
+    CodecBytes.decodeIsCanonicalOrRejected(
+        ReplicaStateCodec::decode, ReplicaStateCodec::encode, sealed(concat(HEADER, garbage)));
   }
 
   @Property
@@ -119,7 +128,10 @@ class ReplicaStateCodecProperties {
     byte[] bytes = ReplicaStateCodec.encode(state);
     int at = position % (bytes.length - 4);
 
-    decodeIsCanonicalOrRejected(resealed(overwritten(bytes, at, replacement)));
+    CodecBytes.decodeIsCanonicalOrRejected(
+        ReplicaStateCodec::decode,
+        ReplicaStateCodec::encode,
+        resealed(overwritten(bytes, at, replacement)));
   }
 
   @Property
@@ -140,37 +152,10 @@ class ReplicaStateCodecProperties {
       changes.set(victim, resealed(overwritten(encoded, at, replacement)));
     }
 
-    decodeIsCanonicalOrRejected(assemble(policyTag(state), changes));
+    CodecBytes.decodeIsCanonicalOrRejected(
+        ReplicaStateCodec::decode, ReplicaStateCodec::encode, assemble(policyTag(state), changes));
     // Some damage must survive decoding, or this property would test nothing but rejection.
     Statistics.coverage(checker -> checker.check("decoded").percentage(p -> p >= 2.0));
-  }
-
-  /**
-   * Fails unless decoding throws {@link DecodeException}; any other exception escapes and fails the
-   * property too. Cheaper than an AssertJ chain, which matters inside the per-bit loops.
-   */
-  private static void assertRejected(byte[] bytes, String what, int index) {
-    try {
-      ReplicaStateCodec.decode(bytes);
-    } catch (DecodeException expected) {
-      return;
-    }
-    throw new AssertionError(
-        String.format(Locale.ROOT, "decoded " + what, index, bytes.length) + " without error");
-  }
-
-  /** Either decoding fails with a DecodeException or the bytes are the canonical encoding. */
-  private static void decodeIsCanonicalOrRejected(byte[] bytes) {
-    ReplicaState decoded;
-    try {
-      decoded = ReplicaStateCodec.decode(bytes);
-    } catch (DecodeException e) {
-      assertThat(e.offset()).isBetween(0, bytes.length);
-      Statistics.collect("rejected");
-      return;
-    }
-    Statistics.collect("decoded");
-    assertThat(ReplicaStateCodec.encode(decoded)).isEqualTo(bytes);
   }
 
   private static int policyTag(ReplicaState state) {
