@@ -3,6 +3,7 @@ package dev.entente.impl;
 import dev.entente.model.Change;
 import dev.entente.model.Check;
 import dev.entente.model.Dot;
+import dev.entente.model.InvariantViolation;
 import dev.entente.model.Key;
 import dev.entente.model.MaterialisedMap;
 import dev.entente.model.Op;
@@ -49,12 +50,16 @@ public final class MvMap implements KvMap {
 
   @Override
   public void apply(Change change) {
-    Verify.that(
-        context.versionVector().dominates(change.seen()),
-        "MV map got %s before its causal past %s (context %s)",
-        change.dot(),
-        change.seen(),
-        context.versionVector());
+    if (!context.prefixesDominate(change.seen())) {
+      throw new InvariantViolation(
+          "MV map got "
+              + change.dot()
+              + " before its causal past "
+              + change.seen()
+              + " (context "
+              + context.versionVector()
+              + ")");
+    }
     for (int i = 0; i < change.ops().size(); i++) {
       Write w = new Write(change, i);
       List<Write> siblings = kept.computeIfAbsent(w.key(), k -> new ArrayList<>());

@@ -306,7 +306,7 @@ public final class Replica {
   }
 
   private boolean isCausallyReady(Change change) {
-    return delivered.versionVector().dominates(change.seen());
+    return delivered.prefixesDominate(change.seen());
   }
 
   private String missing(Change change) {

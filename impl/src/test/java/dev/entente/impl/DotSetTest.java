@@ -122,4 +122,22 @@ class DotSetTest {
     assertThat(dots.versionVector()).isEqualTo(VersionVector.of(Map.of(A, 9L)));
     assertThat(dots.size()).isEqualTo(9);
   }
+
+  @Test
+  void prefixesDominate_ignoresDotsBeyondAGap_likeTheVersionVector() {
+    DotSet set = new DotSet();
+    set.add(new Dot(A, 1));
+    set.add(new Dot(A, 3));
+    set.add(new Dot(B, 1));
+    VersionVector coveredPrefix = VersionVector.of(java.util.Map.of(A, 1L, B, 1L));
+    VersionVector beyondGap = VersionVector.of(java.util.Map.of(A, 3L));
+    VersionVector unknownReplica = VersionVector.of(java.util.Map.of(ReplicaId.of("C"), 1L));
+
+    for (VersionVector v : java.util.List.of(coveredPrefix, beyondGap, unknownReplica)) {
+      assertThat(set.prefixesDominate(v)).as("%s", v).isEqualTo(set.versionVector().dominates(v));
+    }
+    assertThat(set.prefixesDominate(coveredPrefix)).isTrue();
+    assertThat(set.prefixesDominate(beyondGap)).isFalse();
+    assertThat(set.prefixesDominate(VersionVector.EMPTY)).isTrue();
+  }
 }
