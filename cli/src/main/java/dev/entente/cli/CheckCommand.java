@@ -1,5 +1,8 @@
 package dev.entente.cli;
 
+import dev.entente.histories.EdnHistoryReader;
+import dev.entente.histories.HistoryFiles;
+import dev.entente.histories.HistoryParseException;
 import dev.entente.model.check.CheckResult;
 import dev.entente.model.check.Checker;
 import dev.entente.model.check.CounterChecker;
@@ -9,9 +12,6 @@ import dev.entente.model.check.SearchBudget;
 import dev.entente.model.check.SetChecker;
 import dev.entente.model.check.Verdict;
 import dev.entente.model.history.History;
-import dev.entente.simulations.history.EdnHistoryReader;
-import dev.entente.simulations.history.HistoryFiles;
-import dev.entente.simulations.history.HistoryParseException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;

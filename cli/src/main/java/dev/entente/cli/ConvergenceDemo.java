@@ -1,5 +1,6 @@
 package dev.entente.cli;
 
+import dev.entente.histories.interchange.MaterialisedJson;
 import dev.entente.model.Change;
 import dev.entente.model.MaterialisedMap;
 import dev.entente.model.Op;

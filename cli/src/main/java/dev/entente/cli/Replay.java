@@ -1,5 +1,9 @@
 package dev.entente.cli;
 
+import dev.entente.histories.interchange.ChangeJson;
+import dev.entente.histories.interchange.ChangeJsonException;
+import dev.entente.histories.interchange.JsonLines;
+import dev.entente.histories.interchange.MissingDots;
 import dev.entente.impl.ApplyResult;
 import dev.entente.impl.Replica;
 import dev.entente.impl.clock.LamportClock;
@@ -69,7 +73,10 @@ final class Replay {
     for (Change c : stuck) {
       report(
           lineOf(c),
-          "change " + c.dot() + " never became deliverable: missing " + missing(c, have));
+          "change "
+              + c.dot()
+              + " never became deliverable: missing "
+              + MissingDots.ranges(c, have));
     }
   }
 
@@ -89,25 +96,5 @@ final class Replay {
 
   private void report(long lineNumber, String reason) {
     problems.add("line " + lineNumber + ": " + reason);
-  }
-
-  /**
-   * The dots {@code c} has seen that were never delivered (not in the input, or themselves
-   * pending), as ranges such as {@code B:2..4}.
-   */
-  private static String missing(Change c, VersionVector have) {
-    List<String> ranges = new ArrayList<>();
-    c.seen()
-        .entries()
-        .forEach(
-            (replica, seen) -> {
-              long from = have.get(replica) + 1;
-              if (from == seen) {
-                ranges.add(replica + ":" + seen);
-              } else if (from < seen) {
-                ranges.add(replica + ":" + from + ".." + seen);
-              }
-            });
-    return String.join(", ", ranges);
   }
 }

@@ -1,5 +1,8 @@
 package dev.entente.cli;
 
+import dev.entente.histories.interchange.ChangeJson;
+import dev.entente.histories.interchange.JsonLines;
+import dev.entente.histories.interchange.MaterialisedJson;
 import dev.entente.model.RegisterPolicy;
 import java.io.BufferedInputStream;
 import java.io.IOException;

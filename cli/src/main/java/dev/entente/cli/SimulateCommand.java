@@ -2,6 +2,8 @@ package dev.entente.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.entente.histories.EdnHistoryWriter;
+import dev.entente.histories.JsonLinesHistoryWriter;
 import dev.entente.model.check.CheckResult;
 import dev.entente.simulations.ClockOptions;
 import dev.entente.simulations.Mutant;
@@ -11,8 +13,6 @@ import dev.entente.simulations.Shrinker;
 import dev.entente.simulations.SimulationOptions;
 import dev.entente.simulations.SimulationRunner;
 import dev.entente.simulations.check.NamedChecker;
-import dev.entente.simulations.history.EdnHistoryWriter;
-import dev.entente.simulations.history.JsonLinesHistoryWriter;
 import dev.entente.simulations.plan.FaultKind;
 import dev.entente.simulations.plan.Schedule;
 import dev.entente.simulations.run.RunStats;

@@ -10,7 +10,11 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Keeps {@code cli} at the top of the module graph: it drives model and impl; nothing uses it. */
+/**
+ * Keeps {@code cli} at the top of the module graph: it drives model and impl, reads and writes
+ * history and change files through {@code histories}, and never touches Clojure itself; nothing
+ * uses it.
+ */
 class CliArchitectureTest {
   private static final JavaClasses MAIN =
       new ClassFileImporter()
@@ -29,11 +33,24 @@ class CliArchitectureTest {
                     resideInAnyPackage(
                         "dev.entente.cli..",
                         "dev.entente.model..",
+                        "dev.entente.histories..",
                         "dev.entente.impl..",
                         "dev.entente.simulations..",
                         "dev.entente.tla..",
                         "dev.entente.reports..")))
         .because("cli drives model and impl; add a module here when the cli starts driving it")
+        .check(MAIN);
+  }
+
+  @Test
+  void cli_readsAndWritesEdn_onlyThroughHistories() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.entente.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("clojure..")
+        .because("EDN is the histories module's business: one reader, one writer per format")
         .check(MAIN);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.entente.histories.interchange.ChangeJson;
 import dev.entente.model.Change;
 import dev.entente.model.Key;
 import dev.entente.model.KeyGroups;

@@ -11,7 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps {@code simulations} in its place in the module graph: it drives {@code model} and {@code
- * impl} and reads history files with Clojure and Jackson; it never uses {@code cli} or {@code tla}.
+ * impl} and records histories as plain data; it never uses {@code histories}, {@code cli} or {@code
+ * tla}, and never Clojure (reading and writing history files is the {@code histories} module's
+ * job).
  */
 class SimulationsArchitectureTest {
   private static final JavaClasses MAIN =
@@ -30,20 +32,23 @@ class SimulationsArchitectureTest {
                 .or(
                     resideInAnyPackage(
                         "dev.entente.simulations..", "dev.entente.model..", "dev.entente.impl..")))
-        .because("simulations drives model and impl; cli and tla sit above it (STYLE.md)")
+        .because(
+            "simulations drives model and impl; histories, cli and tla sit beside or above it"
+                + " (STYLE.md)")
         .check(MAIN);
   }
 
   @Test
-  void simulations_thirdPartyDependencies_areJdkClojureAndJackson() {
+  void simulations_thirdPartyDependencies_areJdkAndJackson() {
     classes()
         .that()
         .resideInAPackage("dev.entente.simulations..")
         .should()
         .onlyDependOnClassesThat(
-            resideInAnyPackage(
-                "dev.entente..", "java..", "javax..", "clojure..", "com.fasterxml.jackson.."))
-        .because("the simulator's dependencies are the JDK, Clojure (EDN) and Jackson (JSON)")
+            resideInAnyPackage("dev.entente..", "java..", "javax..", "com.fasterxml.jackson.."))
+        .because(
+            "the simulator's dependencies are the JDK and Jackson (campaign records); EDN is the"
+                + " histories module's")
         .check(MAIN);
   }
 }

@@ -1,22 +1,26 @@
 package dev.entente.simulations.run;
 
+import dev.entente.model.history.EdnText;
 import dev.entente.model.history.History;
 import dev.entente.model.history.HistoryOp;
 import dev.entente.model.history.Keyword;
 import dev.entente.model.history.OpType;
 import dev.entente.simulations.event.TraceLog;
-import dev.entente.simulations.io.CanonicalEdn;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Records the run's Jepsen history: client ops and nemesis events in one stream, indexed in order,
- * with {@code :time} the virtual tick in nanoseconds. Every op also goes into the trace log as
- * canonical EDN. Mutable, not thread-safe.
+ * Records the run's Jepsen history as plain data: client ops and nemesis events in one stream,
+ * indexed in order, with {@code :time} the virtual tick in nanoseconds, and values in canonical
+ * order. Every op also goes into the trace log as one line of EDN (the trace hash covers it);
+ * history files are written by the {@code histories} module, not here. Mutable, not thread-safe.
  */
 public final class HistoryRecorder {
   /** Nanoseconds per tick (a tick is a millisecond). */
@@ -34,10 +38,31 @@ public final class HistoryRecorder {
   public HistoryOp add(
       OpType type, long process, Keyword f, Object value, long tick, Object error) {
     HistoryOp op =
-        new HistoryOp(ops.size(), type, process, f, ordered(value), tick * NANOS_PER_TICK, error);
+        new HistoryOp(
+            ops.size(), type, process, f, ordered(value), tick * NANOS_PER_TICK, ordered(error));
     ops.add(op);
-    trace.add("history " + CanonicalEdn.op(op));
+    trace.add("history " + traceText(op));
     return op;
+  }
+
+  /**
+   * The op as the trace shows it: {@code {:index 0 :type :invoke :process 0 :f :write :value ...
+   * :time 0}}, values already in canonical order. This layout is part of every pinned trace hash
+   * ({@code TraceHashGoldenTest}): changing it changes every seed's hash.
+   */
+  static String traceText(HistoryOp op) {
+    StringBuilder b = new StringBuilder("{:index ").append(op.index());
+    b.append(" :type :").append(op.type().name().toLowerCase(Locale.ROOT));
+    b.append(" :process ").append(op.isNemesis() ? ":nemesis" : Long.toString(op.process()));
+    b.append(" :f ").append(op.f());
+    b.append(" :value ");
+    EdnText.append(b, op.value());
+    b.append(" :time ").append(op.timeNanos());
+    if (op.error() != null) {
+      b.append(" :error ");
+      EdnText.append(b, op.error());
+    }
+    return b.append('}').toString();
   }
 
   /** Records a nemesis event ({@code :info}, process {@code :nemesis}). */
@@ -51,21 +76,29 @@ public final class HistoryRecorder {
   }
 
   /**
-   * A copy of {@code value} whose maps iterate in canonical key order (the JDK's immutable maps
-   * iterate in a per-JVM random order), so that any history writer produces the same bytes on every
-   * run. Equal to the original.
+   * A copy of {@code value} whose maps iterate in canonical key order and whose sets in canonical
+   * element order (the JDK's immutable maps and sets iterate in a per-JVM random order), so that
+   * the trace and any history writer produce the same bytes on every run. Equal to the original.
    */
   static Object ordered(Object value) {
     if (value instanceof Map<?, ?> map) {
       TreeMap<String, Map.Entry<?, ?>> byText = new TreeMap<>();
       for (Map.Entry<?, ?> e : map.entrySet()) {
-        byText.put(CanonicalEdn.value(e.getKey()), e);
+        byText.put(EdnText.print(ordered(e.getKey())), e);
       }
       Map<Object, Object> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : byText.values()) {
         out.put(e.getKey(), ordered(e.getValue()));
       }
       return Collections.unmodifiableMap(out);
+    }
+    if (value instanceof Set<?> set) {
+      TreeMap<String, Object> byText = new TreeMap<>();
+      for (Object o : set) {
+        Object element = ordered(o);
+        byText.put(EdnText.print(element), element);
+      }
+      return Collections.unmodifiableSet(new LinkedHashSet<>(byText.values()));
     }
     if (value instanceof List<?> list) {
       List<Object> out = new ArrayList<>();

@@ -1,4 +1,4 @@
-package dev.entente.simulations.history;
+package dev.entente.histories;
 
 /**
  * A history file could not be read: it is truncated, malformed, or holds an op that is not a valid

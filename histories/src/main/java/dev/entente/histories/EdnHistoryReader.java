@@ -1,4 +1,4 @@
-package dev.entente.simulations.history;
+package dev.entente.histories;
 
 import clojure.java.api.Clojure;
 import clojure.lang.IFn;

@@ -1,4 +1,4 @@
-package dev.entente.cli;
+package dev.entente.histories.interchange;
 
 /**
  * A line of JSON that is not a valid change. The message is the precise reason, written for the

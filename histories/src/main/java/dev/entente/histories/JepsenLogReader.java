@@ -1,4 +1,4 @@
-package dev.entente.simulations.history;
+package dev.entente.histories;
 
 import dev.entente.model.history.History;
 import dev.entente.model.history.Keyword;

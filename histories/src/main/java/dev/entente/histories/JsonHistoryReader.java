@@ -1,4 +1,4 @@
-package dev.entente.simulations.history;
+package dev.entente.histories;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;

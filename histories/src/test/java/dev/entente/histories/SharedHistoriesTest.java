@@ -1,4 +1,4 @@
-package dev.entente.simulations.history;
+package dev.entente.histories;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -37,7 +37,12 @@ import org.junit.jupiter.api.TestFactory;
  * the test, it is never skipped.
  */
 class SharedHistoriesTest {
-  private static final Path TESTDATA = Path.of("..", "..", "shared", "testdata");
+  /**
+   * {@code ../../shared/testdata} from this module, or the directory the system property {@code
+   * entente.testdata} names (a clone elsewhere, such as a git worktree, points it at the data).
+   */
+  private static final Path TESTDATA =
+      Path.of(System.getProperty("entente.testdata", "../../shared/testdata"));
 
   /** Per-file wall-clock limit: far above what any file needs, far below the CI timeout. */
   private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(30);
@@ -239,7 +244,7 @@ class SharedHistoriesTest {
           "shared test data not found at "
               + TESTDATA.toAbsolutePath().normalize()
               + ": the shared/ directory must sit beside the repository clone (../../shared from"
-              + " the simulations module)");
+              + " the histories module), or -Dentente.testdata must name it");
     }
     return TESTDATA;
   }

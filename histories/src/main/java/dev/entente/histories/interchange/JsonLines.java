@@ -1,4 +1,4 @@
-package dev.entente.cli;
+package dev.entente.histories.interchange;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,14 +18,14 @@ import java.nio.charset.StandardCharsets;
  * the rest of the input is still read, instead of the whole stream failing (or, with the JDK's
  * default replacement, invalid bytes silently becoming U+FFFD).
  */
-final class JsonLines {
+public final class JsonLines {
   /**
    * One line: its 1-based number and either its text or, when it is not valid UTF-8, the reason
    * (then {@code text} is null).
    */
-  record Line(long number, String text, String encodingError) {
+  public record Line(long number, String text, String encodingError) {
     /** True if the line holds nothing but JSON whitespace (space, tab, carriage return). */
-    boolean isBlank() {
+    public boolean isBlank() {
       if (text == null) {
         return false;
       }
@@ -44,12 +44,13 @@ final class JsonLines {
   private long lineNumber;
   private boolean ended;
 
-  JsonLines(InputStream in) {
+  /** Lines of {@code in}, read lazily; the caller closes {@code in}. */
+  public JsonLines(InputStream in) {
     this.in = in;
   }
 
   /** The next line, or null at the end of the input. */
-  Line next() throws IOException {
+  public Line next() throws IOException {
     if (ended) {
       return null;
     }

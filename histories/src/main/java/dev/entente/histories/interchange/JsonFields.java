@@ -1,4 +1,4 @@
-package dev.entente.cli;
+package dev.entente.histories.interchange;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;

@@ -1,4 +1,4 @@
-package dev.entente.simulations.history;
+package dev.entente.histories;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,14 +1,14 @@
-package dev.entente.cli;
+package dev.entente.histories.interchange;
 
-import static dev.entente.cli.JsonFields.child;
-import static dev.entente.cli.JsonFields.element;
-import static dev.entente.cli.JsonFields.integer;
-import static dev.entente.cli.JsonFields.quote;
-import static dev.entente.cli.JsonFields.rejectUnknown;
-import static dev.entente.cli.JsonFields.requireObject;
-import static dev.entente.cli.JsonFields.required;
-import static dev.entente.cli.JsonFields.show;
-import static dev.entente.cli.JsonFields.string;
+import static dev.entente.histories.interchange.JsonFields.child;
+import static dev.entente.histories.interchange.JsonFields.element;
+import static dev.entente.histories.interchange.JsonFields.integer;
+import static dev.entente.histories.interchange.JsonFields.quote;
+import static dev.entente.histories.interchange.JsonFields.rejectUnknown;
+import static dev.entente.histories.interchange.JsonFields.requireObject;
+import static dev.entente.histories.interchange.JsonFields.required;
+import static dev.entente.histories.interchange.JsonFields.show;
+import static dev.entente.histories.interchange.JsonFields.string;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,4 @@
-package dev.entente.cli;
+package dev.entente.histories.interchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
