@@ -148,6 +148,15 @@ public final class EdnHistoryReader {
 
   /** Converts Clojure data to the history's Java forms. */
   static Object toJava(Object o) {
+    boolean collection =
+        o instanceof Map<?, ?>
+            || o instanceof Set<?>
+            || o instanceof List<?>
+            || o instanceof clojure.lang.ISeq;
+    return collection ? collection(o) : scalar(o);
+  }
+
+  private static Object scalar(Object o) {
     if (o == null || o instanceof String || o instanceof Boolean || o instanceof Long) {
       return o;
     }
@@ -170,6 +179,14 @@ public final class EdnHistoryReader {
     if (o instanceof Date d) {
       return d.toInstant().toString();
     }
+    if (o instanceof clojure.lang.Ratio || o instanceof BigDecimal) {
+      throw new IllegalArgumentException(
+          "unsupported number " + o + " (ratios and exact decimals have no history form)");
+    }
+    throw new IllegalArgumentException("unsupported EDN value " + describe(o));
+  }
+
+  private static Object collection(Object o) {
     if (o instanceof Map<?, ?> map) {
       Map<Object, Object> out = new LinkedHashMap<>();
       map.forEach((k, v) -> out.put(toJava(k), toJava(v)));
@@ -180,16 +197,9 @@ public final class EdnHistoryReader {
       set.forEach(x -> out.add(toJava(x)));
       return Collections.unmodifiableSet(out);
     }
-    if (o instanceof List<?> || o instanceof clojure.lang.ISeq) {
-      List<Object> out = new ArrayList<>();
-      ((Collection<?>) o).forEach(x -> out.add(toJava(x)));
-      return Collections.unmodifiableList(out);
-    }
-    if (o instanceof clojure.lang.Ratio || o instanceof BigDecimal) {
-      throw new IllegalArgumentException(
-          "unsupported number " + o + " (ratios and exact decimals have no history form)");
-    }
-    throw new IllegalArgumentException("unsupported EDN value " + describe(o));
+    List<Object> out = new ArrayList<>();
+    ((Collection<?>) o).forEach(x -> out.add(toJava(x)));
+    return Collections.unmodifiableList(out);
   }
 
   private static Long bigInteger(Object o) {
