@@ -43,17 +43,7 @@ public final class ProfileReader {
    * @throws ProfileException naming {@code source} and the field at fault
    */
   public static ProfileSpec read(String source, String text) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new ProfileException(
-          source, ProfileException.WHOLE_FILE, "not valid JSON: " + e.getOriginalMessage(), e);
-    }
-    if (root == null || root.isMissingNode()) {
-      throw new ProfileException(source, ProfileException.WHOLE_FILE, "empty");
-    }
-    JsonFields f = new JsonFields(source, "", root);
+    JsonFields f = new JsonFields(source, "", tree(source, text));
     String name = f.parse("name", f.text("name"), ProfileReader::name);
     String description = f.text("description");
     IntRange replicas = range(f, "replicas");
@@ -83,6 +73,20 @@ public final class ProfileReader {
                 network,
                 clocks,
                 timing));
+  }
+
+  private static JsonNode tree(String source, String text) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new ProfileException(
+          source, ProfileException.WHOLE_FILE, "not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (root == null || root.isMissingNode()) {
+      throw new ProfileException(source, ProfileException.WHOLE_FILE, "empty");
+    }
+    return root;
   }
 
   private static IntRange range(JsonFields parent, String name) {
