@@ -4,18 +4,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.entente.histories.EdnHistoryWriter;
 import dev.entente.histories.JsonLinesHistoryWriter;
+import dev.entente.impl.clock.ClockKind;
+import dev.entente.model.RegisterPolicy;
 import dev.entente.model.check.CheckResult;
-import dev.entente.simulations.ClockOptions;
 import dev.entente.simulations.Mutant;
 import dev.entente.simulations.Overrides;
 import dev.entente.simulations.Profile;
+import dev.entente.simulations.RangeSummary;
+import dev.entente.simulations.SeedRange;
 import dev.entente.simulations.Shrinker;
 import dev.entente.simulations.SimulationOptions;
 import dev.entente.simulations.SimulationRunner;
 import dev.entente.simulations.check.NamedChecker;
 import dev.entente.simulations.plan.FaultKind;
 import dev.entente.simulations.plan.Schedule;
-import dev.entente.simulations.run.RunStats;
 import dev.entente.simulations.run.Simulation;
 import dev.entente.simulations.sync.SyncKind;
 import dev.entente.simulations.workload.WorkloadKind;
@@ -29,9 +31,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,6 +50,10 @@ import picocli.CommandLine.Spec;
  * DIR/seed-S/} with the options, schedule, history (EDN and JSON Lines), result and trace. With
  * {@code --shrink}, each failing run's schedule is minimised first and the smallest failing case is
  * printed (and written to {@code shrunk-schedule.txt}).
+ *
+ * <p>The options come from a built-in profile ({@code --profile}) or a user's profile file in the
+ * same JSON format ({@code --profile-file}, see {@link Profile}); the explicit options win over
+ * either. Named options are parsed by picocli's converters ({@link OptionNames}).
  *
  * <p>Exit status 0 if every run passed, 1 if any failed, 2 for a usage error.
  */
@@ -66,15 +72,15 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "One seed (default 1).")
   private Long seed;
 
-  @Option(names = "--seeds", paramLabel = "A..B", description = "A range of seeds, inclusive.")
-  private String seeds;
-
   @Option(
-      names = "--profile",
-      paramLabel = "P",
-      defaultValue = "default",
-      description = "default, calm, partitions, clock-skew, crashes or swarm.")
-  private String profile;
+      names = "--seeds",
+      paramLabel = "A..B",
+      converter = OptionNames.Seeds.class,
+      description = "A range of seeds, inclusive.")
+  private SeedRange seeds;
+
+  @ArgGroup(exclusive = true)
+  private ProfileOption profile;
 
   @Option(names = "--replicas", paramLabel = "N", description = "Replicas at the start.")
   private Integer replicas;
@@ -89,20 +95,44 @@ final class SimulateCommand implements Callable<Integer> {
           "Comma-separated faults or groups (partition, network, clock, replica, all, none).")
   private String faults;
 
-  @Option(names = "--clock", paramLabel = "C", description = "wall, lamport or hlc.")
-  private String clock;
+  @Option(
+      names = "--clock",
+      paramLabel = "C",
+      converter = OptionNames.Clocks.class,
+      completionCandidates = OptionNames.Clocks.class,
+      description = "${COMPLETION-CANDIDATES}.")
+  private ClockKind clock;
 
-  @Option(names = "--policy", paramLabel = "POLICY", description = "lww, mv or group.")
-  private String policy;
+  @Option(
+      names = "--policy",
+      paramLabel = "POLICY",
+      converter = PolicyName.class,
+      completionCandidates = PolicyName.class,
+      description = "${COMPLETION-CANDIDATES}.")
+  private RegisterPolicy policy;
 
-  @Option(names = "--sync", paramLabel = "V", description = "op, state, delta or sequencer.")
-  private String sync;
+  @Option(
+      names = "--sync",
+      paramLabel = "V",
+      converter = OptionNames.Syncs.class,
+      completionCandidates = OptionNames.Syncs.class,
+      description = "${COMPLETION-CANDIDATES}.")
+  private SyncKind sync;
 
-  @Option(names = "--workload", paramLabel = "W", description = "kv or calendar.")
-  private String workload;
+  @Option(
+      names = "--workload",
+      paramLabel = "W",
+      converter = OptionNames.Workloads.class,
+      completionCandidates = OptionNames.Workloads.class,
+      description = "${COMPLETION-CANDIDATES}.")
+  private WorkloadKind workload;
 
-  @Option(names = "--mutant", paramLabel = "NAME", description = "A deliberately broken variant.")
-  private String mutant;
+  @Option(
+      names = "--mutant",
+      paramLabel = "NAME",
+      converter = OptionNames.Mutants.class,
+      description = "A deliberately broken variant (see entente mutants).")
+  private Mutant mutant;
 
   @Option(
       names = "--convergence-ticks",
@@ -128,75 +158,61 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Write failing runs' files here.")
   private Path out;
 
-  @Override
-  public Integer call() {
-    long[] range = range();
-    Profile p;
-    Overrides o;
-    try {
-      p = Profile.parse(profile);
-      o = overrides();
-    } catch (IllegalArgumentException e) {
-      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
-    return new Campaign(p, o, range[0], range[1]).run();
+  /** {@code --profile P} or {@code --profile-file FILE}, not both. */
+  static final class ProfileOption {
+    @Option(
+        names = "--profile",
+        paramLabel = "P",
+        converter = OptionNames.Profiles.class,
+        completionCandidates = OptionNames.Profiles.class,
+        description = "A built-in profile: ${COMPLETION-CANDIDATES} (default: default).")
+    private Profile builtIn;
+
+    @Option(
+        names = "--profile-file",
+        paramLabel = "FILE",
+        description = "A profile file in the format of the built-in ones (see README).")
+    private Path file;
   }
 
-  private long[] range() {
+  @Override
+  public Integer call() {
     if (seed != null && seeds != null) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "give --seed or --seeds, not both");
     }
-    if (seeds == null) {
-      long s = seed == null ? 1 : seed;
-      return new long[] {s, s};
-    }
-    int dots = seeds.indexOf("..");
+    SeedRange range = seeds != null ? seeds : SeedRange.of(seed == null ? 1 : seed);
+    Profile p;
+    Overrides o;
     try {
-      long a = Long.parseLong(dots < 0 ? seeds : seeds.substring(0, dots));
-      long b = dots < 0 ? a : Long.parseLong(seeds.substring(dots + 2));
-      if (a > b) {
-        throw new NumberFormatException("empty range");
-      }
-      return new long[] {a, b};
-    } catch (NumberFormatException e) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--seeds must look like A..B with A <= B, was " + seeds);
+      p = profile();
+      o = overrides();
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
+    return new Campaign(p, o, range).run();
+  }
+
+  /** The chosen profile; a bad file throws a ProfileException naming the file and field. */
+  private Profile profile() {
+    if (profile == null) {
+      return Profile.DEFAULT;
+    }
+    return profile.file != null ? Profile.load(profile.file) : profile.builtIn;
   }
 
   private Overrides overrides() {
     Overrides o = Overrides.NONE;
-    if (replicas != null) {
-      o = o.withReplicas(replicas);
-    }
-    if (ops != null) {
-      o = o.withOps(ops);
-    }
-    if (faults != null) {
-      o = o.withFaults(FaultKind.parseList(faults));
-    }
-    if (clock != null) {
-      o = o.withClock(ClockOptions.parseKind(clock));
-    }
-    if (policy != null) {
-      o = o.withPolicy(Overrides.parsePolicy(policy));
-    }
-    if (sync != null) {
-      o = o.withSync(SyncKind.parse(sync));
-    }
-    if (workload != null) {
-      o = o.withWorkload(WorkloadKind.parse(workload));
-    }
-    if (mutant != null) {
-      o = o.withMutant(Mutant.parse(mutant));
-    }
-    if (convergenceTicks != null) {
-      o = o.withConvergenceBudget(convergenceTicks);
-    }
-    if (noAntiEntropy) {
-      o = o.withAntiEntropy(false);
-    }
+    o = replicas != null ? o.withReplicas(replicas) : o;
+    o = ops != null ? o.withOps(ops) : o;
+    o = faults != null ? o.withFaults(FaultKind.parseList(faults)) : o;
+    o = clock != null ? o.withClock(clock) : o;
+    o = policy != null ? o.withPolicy(policy) : o;
+    o = sync != null ? o.withSync(sync) : o;
+    o = workload != null ? o.withWorkload(workload) : o;
+    o = mutant != null ? o.withMutant(mutant) : o;
+    o = convergenceTicks != null ? o.withConvergenceBudget(convergenceTicks) : o;
+    o = noAntiEntropy ? o.withAntiEntropy(false) : o;
     if (maxDrift != null) {
       if (maxDrift <= 0) {
         throw new IllegalArgumentException("--max-drift must be > 0, was " + maxDrift);
@@ -210,45 +226,43 @@ final class SimulateCommand implements Callable<Integer> {
   private final class Campaign {
     private final Profile profile;
     private final Overrides overrides;
-    private final long first;
-    private final long last;
-    private final Map<String, long[]> bySync = new TreeMap<>();
-    private final List<Long> failed = new ArrayList<>();
-    private long events;
+    private final SeedRange seeds;
+    private final RangeSummary summary;
 
-    Campaign(Profile profile, Overrides overrides, long first, long last) {
+    Campaign(Profile profile, Overrides overrides, SeedRange seeds) {
       this.profile = profile;
       this.overrides = overrides;
-      this.first = first;
-      this.last = last;
+      this.seeds = seeds;
+      this.summary = new RangeSummary(profile.optionName(), seeds);
     }
 
     int run() {
       PrintStream stdout = parent.out();
       PrintStream err = parent.err();
-      long total = last - first + 1;
+      long total = seeds.size();
       long start = System.nanoTime();
       long lastProgress = start;
-      for (long s = first; s <= last; s++) {
+      for (long s = seeds.first(); s <= seeds.last(); s++) {
         SimulationOptions options = profile.resolve(s, overrides);
         List<String> lines = new ArrayList<>();
         SimulationRunner.Result r = SimulationRunner.run(options, lines::add);
-        record(options, r);
+        summary.add(options, r);
         if (!r.passed()) {
           lines.addAll(lines.size() - 1, failure(options, r));
         }
         print(stdout, lines);
         long now = System.nanoTime();
-        if (total > 1 && (now - lastProgress > 2_000_000_000L || s == last)) {
-          err.printf(Locale.ROOT, "[%d/%d] failed=%d%n", s - first + 1, total, failed.size());
+        if (total > 1 && (now - lastProgress > 2_000_000_000L || s == seeds.last())) {
+          int failed = summary.failedSeeds().size();
+          err.printf(Locale.ROOT, "[%d/%d] failed=%d%n", s - seeds.first() + 1, total, failed);
           lastProgress = now;
         }
       }
       double seconds = (System.nanoTime() - start) / 1e9;
       if (total > 1) {
-        summary(stdout, total, seconds);
+        summary.lines(seconds).forEach(stdout::println);
       }
-      return failed.isEmpty() ? 0 : EntenteCommand.EXIT_FAILED;
+      return summary.failedSeeds().isEmpty() ? 0 : EntenteCommand.EXIT_FAILED;
     }
 
     private void print(PrintStream stdout, List<String> lines) {
@@ -256,21 +270,6 @@ final class SimulateCommand implements Callable<Integer> {
         stdout.println(lines.get(lines.size() - 1));
       } else {
         lines.forEach(stdout::println);
-      }
-    }
-
-    private void record(SimulationOptions options, SimulationRunner.Result r) {
-      RunStats st = r.outcome().stats();
-      events += st.events();
-      long[] row = bySync.computeIfAbsent(options.sync().optionName(), k -> new long[6]);
-      row[0]++;
-      row[1] += r.passed() ? 0 : 1;
-      row[2] += st.events();
-      row[3] += st.messages();
-      row[4] += st.bytes();
-      row[5] = Math.max(row[5], st.convergenceTicks());
-      if (!r.passed()) {
-        failed.add(options.seed());
       }
     }
 
@@ -354,50 +353,6 @@ final class SimulateCommand implements Callable<Integer> {
       }
       m.put("parts", parts);
       return m;
-    }
-
-    private void summary(PrintStream stdout, long total, double seconds) {
-      stdout.println();
-      stdout.printf(
-          Locale.ROOT,
-          "summary: profile=%s seeds=%d..%d runs=%d passed=%d failed=%d%n",
-          profile.optionName(),
-          first,
-          last,
-          total,
-          total - failed.size(),
-          failed.size());
-      stdout.printf(
-          Locale.ROOT,
-          "%-10s %6s %7s %11s %10s %10s %14s%n",
-          "sync",
-          "runs",
-          "failed",
-          "events/run",
-          "msgs/run",
-          "KiB/run",
-          "max-conv-ticks");
-      bySync.forEach(
-          (name, row) ->
-              stdout.printf(
-                  Locale.ROOT,
-                  "%-10s %6d %7d %11d %10d %10.1f %14d%n",
-                  name,
-                  row[0],
-                  row[1],
-                  row[2] / row[0],
-                  row[3] / row[0],
-                  row[4] / 1024.0 / row[0],
-                  row[5]));
-      if (!failed.isEmpty()) {
-        stdout.println("failed seeds: " + failed);
-      }
-      stdout.printf(
-          Locale.ROOT,
-          "wall %.2f s: %.0f simulated events/s, %.0f runs/min (one thread)%n",
-          seconds,
-          events / seconds,
-          total * 60 / seconds);
     }
   }
 }

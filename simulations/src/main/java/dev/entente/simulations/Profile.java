@@ -5,21 +5,34 @@ import dev.entente.model.RegisterPolicy;
 import dev.entente.simulations.net.DelayDistribution;
 import dev.entente.simulations.net.NetworkConfig;
 import dev.entente.simulations.plan.FaultKind;
+import dev.entente.simulations.profile.Choice;
+import dev.entente.simulations.profile.IntRange;
+import dev.entente.simulations.profile.ProfileException;
+import dev.entente.simulations.profile.ProfileReader;
+import dev.entente.simulations.profile.ProfileSpec;
 import dev.entente.simulations.random.Prng;
 import dev.entente.simulations.random.Ratio;
 import dev.entente.simulations.random.RunRandom;
 import dev.entente.simulations.sync.SyncKind;
 import dev.entente.simulations.workload.WorkloadKind;
 import dev.entente.simulations.workload.WorkloadOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Named option profiles. Every profile draws the same fixed sequence of values from the seed's
- * option stream (so an explicit option never shifts another draw), then uses the ones it needs;
- * {@link Overrides} win last.
+ * An option profile: a {@link ProfileSpec} loaded from a JSON file, which {@link #resolve} turns
+ * into every option of a seed's run. The built-in profiles are the files under {@code
+ * simulations/src/main/resources/profiles/}; a user's profile is any file in the same format
+ * ({@link #load}, {@code entente simulate --profile-file FILE}).
  *
  * <ul>
  *   <li>{@code default}: 3-5 replicas, LWW over HLC, sync and workload drawn per seed, a moderate
@@ -35,169 +48,223 @@ import java.util.Set;
  *       and the network's parameters.
  * </ul>
  *
- * Under the sequencer, amnesia is never enabled: the baseline has one unreplicated server, and
+ * <p>Every profile draws the same fixed sequence of values from the seed's option stream, one value
+ * per draw whether the profile fixes the knob or not (so an explicit option never shifts another
+ * draw): replicas, policy, sync, clock, workload kind, faults, ops, delay bound, delay
+ * distribution, keys, events. {@link Overrides} win last. The faults are one draw, from which each
+ * fault's inclusion is derived by its name ({@link dev.entente.simulations.profile.FaultDraw}).
+ *
+ * <p>Under the sequencer, amnesia is never enabled: the baseline has one unreplicated server, and
  * wiping it would lose acknowledged writes by design rather than by bug.
+ *
+ * <p>Immutable and thread-safe. Equality is identity: each built-in profile is one constant.
  */
-public enum Profile {
-  DEFAULT,
-  CALM,
-  PARTITIONS,
-  CLOCK_SKEW,
-  CRASHES,
-  SWARM;
+public final class Profile {
+  /** {@code profiles/default.json}. */
+  public static final Profile DEFAULT = resource("default");
 
-  private static final Set<FaultKind> DEFAULT_FAULTS =
-      EnumSet.of(
-          FaultKind.PARTITION_ONE,
-          FaultKind.PARTITION_MAJORITY,
-          FaultKind.PARTITION_ONE_WAY,
-          FaultKind.CLOG,
-          FaultKind.CRASH,
-          FaultKind.PAUSE,
-          FaultKind.CLOCK_STEP,
-          FaultKind.LOSS,
-          FaultKind.DUPLICATE,
-          FaultKind.REORDER,
-          FaultKind.DELAY,
-          FaultKind.SKEW,
-          FaultKind.DRIFT);
+  /** {@code profiles/calm.json}. */
+  public static final Profile CALM = resource("calm");
 
-  private static final List<SyncKind> REPLICATED =
-      List.of(SyncKind.OP, SyncKind.STATE, SyncKind.DELTA);
+  /** {@code profiles/partitions.json}. */
+  public static final Profile PARTITIONS = resource("partitions");
 
-  /** The option name, e.g. {@code clock-skew}. */
-  public String optionName() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  /** {@code profiles/clock-skew.json}. */
+  public static final Profile CLOCK_SKEW = resource("clock-skew");
+
+  /** {@code profiles/crashes.json}. */
+  public static final Profile CRASHES = resource("crashes");
+
+  /** {@code profiles/swarm.json}. */
+  public static final Profile SWARM = resource("swarm");
+
+  private static final List<Profile> BUILT_IN =
+      List.of(DEFAULT, CALM, PARTITIONS, CLOCK_SKEW, CRASHES, SWARM);
+
+  private final ProfileSpec spec;
+  private final Path file;
+
+  private Profile(String source, ProfileSpec spec, Path file) {
+    if (spec.replicas().max() > SimulationOptions.MAX_REPLICAS) {
+      throw new ProfileException(
+          source,
+          "replicas.max",
+          "must be <= " + SimulationOptions.MAX_REPLICAS + ", was " + spec.replicas().max());
+    }
+    this.spec = spec;
+    this.file = file;
   }
 
-  /** Parses an option name. */
+  /**
+   * Loads a user's profile file.
+   *
+   * @throws ProfileException naming the file and the field at fault, or that it cannot be read
+   */
+  public static Profile load(Path file) {
+    String source = file.toString();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ProfileException(source, ProfileException.WHOLE_FILE, "cannot read: " + e, e);
+    }
+    return new Profile(source, ProfileReader.read(source, text), file);
+  }
+
+  /** The built-in profiles, in a fixed order. */
+  public static List<Profile> builtIn() {
+    return BUILT_IN;
+  }
+
+  /** The built-in profiles, in a fixed order, as an array (the enum-style spelling). */
+  public static Profile[] values() {
+    return BUILT_IN.toArray(new Profile[0]);
+  }
+
+  /** Parses a built-in profile's option name. */
   public static Profile parse(String name) {
-    for (Profile p : values()) {
+    List<String> names = new ArrayList<>();
+    for (Profile p : BUILT_IN) {
       if (p.optionName().equals(name)) {
         return p;
       }
+      names.add(p.optionName());
     }
     throw new IllegalArgumentException(
-        "'"
-            + name
-            + "' is not a profile; expected default, calm, partitions, clock-skew, crashes"
-            + " or swarm");
+        "'" + name + "' is not a profile; expected one of " + String.join(", ", names));
+  }
+
+  /** The option name, e.g. {@code clock-skew} (a user file's {@code name} field). */
+  public String optionName() {
+    return spec.name();
+  }
+
+  /** The loaded data. */
+  public ProfileSpec spec() {
+    return spec;
+  }
+
+  /** The file a user's profile was loaded from; empty for a built-in profile. */
+  public Optional<Path> file() {
+    return Optional.ofNullable(file);
+  }
+
+  /** The arguments that select this profile: {@code --profile P} or {@code --profile-file F}. */
+  public String replayArguments() {
+    return file == null ? "--profile " + optionName() : "--profile-file " + file;
+  }
+
+  @Override
+  public String toString() {
+    return optionName();
   }
 
   /** Resolves every option of the run with {@code seed}. */
   public SimulationOptions resolve(long seed, Overrides o) {
     Draws d = new Draws(new RunRandom(seed).options());
-    boolean swarm = this == SWARM;
-    int maxReplicas = swarm || this == PARTITIONS ? 6 : this == CALM ? 3 : 5;
-    int replicas = (int) d.between(swarm ? 2 : 3, maxReplicas);
-    RegisterPolicy policy =
-        swarm ? d.pick(List.of(RegisterPolicy.values())) : d.skip(RegisterPolicy.LWW);
-    long syncDraw = d.between(0, 7);
-    SyncKind sync =
-        swarm && syncDraw == 0 ? SyncKind.SEQUENCER : REPLICATED.get((int) (syncDraw % 3));
-    ClockKind clock =
-        swarm || this == CLOCK_SKEW ? d.pick(List.of(ClockKind.values())) : d.skip(ClockKind.HLC);
-    WorkloadKind workload = d.pick(List.of(WorkloadKind.values()));
-    Set<FaultKind> faults = faults(d);
-    int ops = (int) (swarm ? d.between(50, 400) : d.skip(200L));
-    long delayMax = swarm ? d.between(5, 60) : d.between(10, 30);
-    DelayDistribution dist = d.pick(List.of(DelayDistribution.values()));
-    int keys = (int) d.between(12, 40);
-    int events = (int) d.between(3, 10);
+    // The order of these draws is part of every seed's identity: never reorder or insert one.
+    int replicas = (int) d.range(spec.replicas());
+    RegisterPolicy policy = d.choose(spec.policy());
+    SyncKind sync = d.choose(spec.sync());
+    ClockKind clock = d.choose(spec.clock());
+    WorkloadKind workload = d.choose(spec.workload().kind());
+    Set<FaultKind> faults = spec.faults().draw(d.value());
+    int ops = (int) d.range(spec.workload().ops());
+    long delayMax = d.range(spec.network().delayTicksMax());
+    DelayDistribution dist = d.choose(spec.network().delayDistribution());
+    int keys = (int) d.range(spec.workload().keys());
+    int events = (int) d.range(spec.workload().events());
 
-    if (o.replicas() != null) {
-      replicas = o.replicas();
-    }
+    replicas = o.replicas() != null ? o.replicas() : replicas;
+    ops = o.ops() != null ? o.ops() : ops;
     policy = o.policy() != null ? o.policy() : policy;
     sync = o.sync() != null ? o.sync() : sync;
-    clock = o.clock() != null ? o.clock() : clock;
-    workload = o.workload() != null ? o.workload() : workload;
     EnumSet<FaultKind> chosen = EnumSet.noneOf(FaultKind.class);
     chosen.addAll(o.faults() != null ? o.faults() : faults);
-    faults = chosen;
     if (sync == SyncKind.SEQUENCER) {
-      faults.remove(FaultKind.AMNESIA);
+      chosen.remove(FaultKind.AMNESIA);
     }
-    ops = o.ops() != null ? o.ops() : ops;
-    boolean bigClocks = swarm || this == CLOCK_SKEW;
-    NetworkConfig network =
-        new NetworkConfig(
-            1,
-            faults.contains(FaultKind.DELAY) ? delayMax : 10,
-            faults.contains(FaultKind.DELAY) ? dist : DelayDistribution.UNIFORM,
-            faults.contains(FaultKind.LOSS) ? Ratio.of(1, 20) : Ratio.ZERO,
-            faults.contains(FaultKind.DUPLICATE) ? Ratio.of(1, 20) : Ratio.ZERO,
-            faults.contains(FaultKind.REORDER));
-    ClockOptions clocks =
-        new ClockOptions(
-            clock,
-            o.maxDriftMillis() != null ? o.maxDriftMillis() : 60_000,
-            faults.contains(FaultKind.SKEW) ? (bigClocks ? 2_000 : 250) : 0,
-            faults.contains(FaultKind.DRIFT) ? (bigClocks ? 1_000 : 200) : 0,
-            faults.contains(FaultKind.CLOCK_STEP) ? (bigClocks ? 5_000 : 1_000) : 0,
-            faults.contains(FaultKind.CLOCK_STROBE) ? (bigClocks ? 1_000 : 300) : 0);
-    WorkloadOptions work =
-        new WorkloadOptions(
-            workload, ops, keys, 3, Ratio.of(1, 2), Ratio.of(1, 4), Ratio.of(1, 10), 3, events, 10);
-    TimingOptions timing =
-        new TimingOptions(
-            40,
-            100,
-            800,
-            50,
-            400,
-            o.convergenceBudgetTicks() != null ? o.convergenceBudgetTicks() : 30_000,
-            4 * network.delayTicksMax() + 40,
-            o.antiEntropy() == null || o.antiEntropy());
-    Mutant mutant = o.mutant() != null ? o.mutant() : Mutant.NONE;
+    NetworkConfig network = network(chosen, delayMax, dist);
     return new SimulationOptions(
-        seed, this, replicas, policy, sync, mutant, faults, work, network, clocks, timing, o);
+        seed,
+        this,
+        replicas,
+        policy,
+        sync,
+        o.mutant() != null ? o.mutant() : Mutant.NONE,
+        chosen,
+        workload(o.workload() != null ? o.workload() : workload, ops, keys, events),
+        network,
+        clocks(o.clock() != null ? o.clock() : clock, chosen, o),
+        timing(network, o),
+        o);
   }
 
-  private Set<FaultKind> faults(Draws d) {
-    long mask = d.between(0, Long.MAX_VALUE - 1);
-    return switch (this) {
-      case DEFAULT -> DEFAULT_FAULTS;
-      case CALM -> EnumSet.noneOf(FaultKind.class);
-      case PARTITIONS ->
-          EnumSet.of(
-              FaultKind.PARTITION_ONE,
-              FaultKind.PARTITION_MAJORITY,
-              FaultKind.PARTITION_RING,
-              FaultKind.PARTITION_BRIDGE,
-              FaultKind.PARTITION_ONE_WAY,
-              FaultKind.CLOG,
-              FaultKind.SWIZZLE_CLOG,
-              FaultKind.LOSS,
-              FaultKind.REORDER,
-              FaultKind.DELAY);
-      case CLOCK_SKEW ->
-          EnumSet.of(
-              FaultKind.CLOCK_STEP,
-              FaultKind.CLOCK_STROBE,
-              FaultKind.SKEW,
-              FaultKind.DRIFT,
-              FaultKind.DELAY,
-              FaultKind.REORDER);
-      case CRASHES ->
-          EnumSet.of(
-              FaultKind.CRASH,
-              FaultKind.AMNESIA,
-              FaultKind.PAUSE,
-              FaultKind.JOIN,
-              FaultKind.LOSS,
-              FaultKind.DELAY,
-              FaultKind.REORDER);
-      case SWARM -> {
-        EnumSet<FaultKind> out = EnumSet.noneOf(FaultKind.class);
-        for (FaultKind k : FaultKind.values()) {
-          if ((mask >>> k.ordinal() & 1) == 1) {
-            out.add(k);
-          }
-        }
-        yield out;
+  private NetworkConfig network(Set<FaultKind> faults, long delayMax, DelayDistribution dist) {
+    ProfileSpec.Network n = spec.network();
+    boolean delay = faults.contains(FaultKind.DELAY);
+    return new NetworkConfig(
+        n.delayTicksMin(),
+        delay ? delayMax : n.calmDelayTicksMax(),
+        delay ? dist : DelayDistribution.UNIFORM,
+        faults.contains(FaultKind.LOSS) ? n.loss() : Ratio.ZERO,
+        faults.contains(FaultKind.DUPLICATE) ? n.duplicate() : Ratio.ZERO,
+        faults.contains(FaultKind.REORDER));
+  }
+
+  private ClockOptions clocks(ClockKind kind, Set<FaultKind> faults, Overrides o) {
+    ProfileSpec.Clocks c = spec.clocks();
+    return new ClockOptions(
+        kind,
+        o.maxDriftMillis() != null ? o.maxDriftMillis() : c.maxDriftMillis(),
+        faults.contains(FaultKind.SKEW) ? c.skewMillisMax() : 0,
+        faults.contains(FaultKind.DRIFT) ? c.driftPpmMax() : 0,
+        faults.contains(FaultKind.CLOCK_STEP) ? c.stepMillisMax() : 0,
+        faults.contains(FaultKind.CLOCK_STROBE) ? c.strobeMillisMax() : 0);
+  }
+
+  private WorkloadOptions workload(WorkloadKind kind, int ops, int keys, int events) {
+    ProfileSpec.Workload w = spec.workload();
+    return new WorkloadOptions(
+        kind,
+        ops,
+        keys,
+        w.hotKeys(),
+        w.hotRatio(),
+        w.readRatio(),
+        w.deleteRatio(),
+        w.maxKeysPerWrite(),
+        events,
+        w.opGapTicksMean());
+  }
+
+  private TimingOptions timing(NetworkConfig network, Overrides o) {
+    ProfileSpec.Timing t = spec.timing();
+    return new TimingOptions(
+        t.syncIntervalTicks(),
+        t.faultTicksMin(),
+        t.faultTicksMax(),
+        t.faultGapTicksMin(),
+        t.faultGapTicksMax(),
+        o.convergenceBudgetTicks() != null
+            ? o.convergenceBudgetTicks()
+            : t.convergenceBudgetTicks(),
+        t.requestTimeoutDelayFactor() * network.delayTicksMax() + t.requestTimeoutExtraTicks(),
+        o.antiEntropy() != null ? o.antiEntropy() : t.antiEntropy());
+  }
+
+  private static Profile resource(String name) {
+    String path = "/profiles/" + name + ".json";
+    String source = "resource " + path;
+    try (InputStream in = Profile.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new ProfileException(source, ProfileException.WHOLE_FILE, "not on the class path");
       }
-    };
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new Profile(source, ProfileReader.read(source, text), null);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source, e);
+    }
   }
 
   /** Each draw uses its own child generator, so draws never consume a varying number of values. */
@@ -208,17 +275,17 @@ public enum Profile {
       this.prng = prng;
     }
 
-    long between(long min, long max) {
-      return new Prng(prng.nextLong()).between(min, max);
+    long range(IntRange r) {
+      return r.draw(new Prng(prng.nextLong()));
     }
 
-    <T> T pick(List<T> items) {
-      return new Prng(prng.nextLong()).pick(items);
+    <T> T choose(Choice<T> c) {
+      return c.draw(new Prng(prng.nextLong()));
     }
 
-    <T> T skip(T value) {
-      prng.nextLong();
-      return value;
+    /** One raw value, for draws keyed further (the faults). */
+    long value() {
+      return prng.nextLong();
     }
   }
 }

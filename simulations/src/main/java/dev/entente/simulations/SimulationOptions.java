@@ -75,8 +75,8 @@ public record SimulationOptions(
   public String replayCommand() {
     return "./entente simulate --seed "
         + seed
-        + " --profile "
-        + profile.optionName()
+        + " "
+        + profile.replayArguments()
         + overrides.asArguments();
   }
 }

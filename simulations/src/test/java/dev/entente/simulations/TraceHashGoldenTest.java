@@ -18,7 +18,16 @@ import org.junit.jupiter.api.Test;
  * written by the simulator before the harness redesign; a deliberate change of behaviour rewrites
  * it with {@code -Dentente.golden.update=true} and documents why in the commit and below.
  *
- * <p>Documented changes: none yet.
+ * <p>Documented changes:
+ *
+ * <ul>
+ *   <li>Profiles as data (issue 8, item 5): the {@code swarm} profile's fault set is now drawn per
+ *       fault, keyed by the fault's name ({@link dev.entente.simulations.profile.FaultDraw}),
+ *       instead of one bit of a mask per {@code FaultKind} ordinal, so that adding a fault kind
+ *       never changes an old seed's run. This changed the four {@code swarm} hashes once; the other
+ *       profiles' hashes are unchanged (their draws are the same values, one per knob, in the same
+ *       order).
+ * </ul>
  */
 class TraceHashGoldenTest {
   private static final String RESOURCE = "/golden/trace-hashes.tsv";
