@@ -9,8 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Counts how often a run reaches each {@link CoverageMark}. {@link #mark} records a hit in the
- * {@link Recorder} installed on the current thread, if any; with none installed it returns after
- * one volatile read, allocating nothing, so marks may sit on hot paths and in benchmarks.
+ * {@link Recorder} installed on the current thread, if any. While no thread has a recorder open it
+ * returns after one volatile read; otherwise a thread without one pays a thread-local lookup. It
+ * allocates nothing then (a recorder allocates once per distinct mark), so marks may sit on hot
+ * paths and in benchmarks.
  *
  * <p>Marks are observation only: recording never changes what the marked code does. Counts are
  * confined to the thread that installed the recorder, so runs executing on several threads at once
