@@ -1,5 +1,6 @@
 package dev.entente.impl;
 
+import dev.entente.impl.coverage.ImplMark;
 import dev.entente.model.Change;
 import dev.entente.model.Check;
 import dev.entente.model.Dot;
@@ -11,6 +12,7 @@ import dev.entente.model.RegisterPolicy;
 import dev.entente.model.Value;
 import dev.entente.model.Verify;
 import dev.entente.model.Write;
+import dev.entente.model.coverage.Coverage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -141,6 +143,9 @@ public final class CausalGroupMap implements KvMap {
     private final String name;
     private final TreeMap<Dot, Change> changes = new TreeMap<>();
     private Map<Key, Write> cachedView;
+    // The greatest change so far, kept only to mark how a new change competes with it: the view
+    // itself is computed lazily, and marks there would count reads rather than arrivals.
+    private Change winner;
 
     Group(String name) {
       this.name = name;
@@ -149,6 +154,18 @@ public final class CausalGroupMap implements KvMap {
     void add(Change c) {
       if (changes.putIfAbsent(c.dot(), c) == null) {
         cachedView = null;
+        markArrival(c);
+      }
+    }
+
+    private void markArrival(Change c) {
+      if (winner == null || Write.CHANGE_ORDER.compare(c, winner) > 0) {
+        if (winner != null && !c.hasSeen(winner)) {
+          Coverage.mark(ImplMark.GROUP_WINNER_REPLACED_CONCURRENT);
+        }
+        winner = c;
+      } else if (!winner.hasSeen(c)) {
+        Coverage.mark(ImplMark.GROUP_LATE_CONCURRENT_LOSES);
       }
     }
 

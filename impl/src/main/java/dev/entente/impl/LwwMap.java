@@ -1,5 +1,6 @@
 package dev.entente.impl;
 
+import dev.entente.impl.coverage.ImplMark;
 import dev.entente.model.Change;
 import dev.entente.model.Check;
 import dev.entente.model.Key;
@@ -9,6 +10,7 @@ import dev.entente.model.RegisterPolicy;
 import dev.entente.model.Value;
 import dev.entente.model.Verify;
 import dev.entente.model.Write;
+import dev.entente.model.coverage.Coverage;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -113,11 +115,37 @@ public final class LwwMap implements KvMap {
 
   private void offer(Write w) {
     Write current = registers.get(w.key());
-    if (current != null && Write.LWW_ORDER.compare(current, w) >= 0) {
-      return;
+    if (current != null) {
+      int order = Write.LWW_ORDER.compare(current, w);
+      markContest(current, w, order);
+      if (order >= 0) {
+        return;
+      }
     }
     registers.put(w.key(), w);
     tombstones += (w.op() instanceof Op.Delete ? 1 : 0) - (isDelete(current) ? 1 : 0);
+  }
+
+  /**
+   * Marks how {@code offered} fared against the register's {@code current} write; {@code order} is
+   * their {@link Write#LWW_ORDER} comparison (0: the same write offered again).
+   */
+  private static void markContest(Write current, Write offered, int order) {
+    if (order == 0) {
+      return;
+    }
+    if (current.change().timestamp().equals(offered.change().timestamp())
+        && !current.change().author().equals(offered.change().author())) {
+      Coverage.mark(ImplMark.LWW_TIE_BROKEN_BY_REPLICA);
+    }
+    if (order > 0) {
+      Coverage.mark(
+          isDelete(current) && !isDelete(offered)
+              ? ImplMark.LWW_TOMBSTONE_BEATS_LATE_PUT
+              : ImplMark.LWW_STALE_WRITE_LOSES);
+    } else if (isDelete(current) && !isDelete(offered)) {
+      Coverage.mark(ImplMark.LWW_PUT_REPLACES_TOMBSTONE);
+    }
   }
 
   private static boolean isDelete(Write w) {

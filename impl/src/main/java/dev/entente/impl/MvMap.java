@@ -1,5 +1,6 @@
 package dev.entente.impl;
 
+import dev.entente.impl.coverage.ImplMark;
 import dev.entente.model.Change;
 import dev.entente.model.Check;
 import dev.entente.model.Dot;
@@ -11,6 +12,7 @@ import dev.entente.model.RegisterPolicy;
 import dev.entente.model.Value;
 import dev.entente.model.Verify;
 import dev.entente.model.Write;
+import dev.entente.model.coverage.Coverage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,7 +65,9 @@ public final class MvMap implements KvMap {
     for (int i = 0; i < change.ops().size(); i++) {
       Write w = new Write(change, i);
       List<Write> siblings = kept.computeIfAbsent(w.key(), k -> new ArrayList<>());
+      int before = siblings.size();
       siblings.removeIf(w::supersedes);
+      markSiblings(w, before, siblings.size());
       if (w.op() instanceof Op.Put) {
         siblings.add(w);
       }
@@ -183,6 +187,23 @@ public final class MvMap implements KvMap {
         }
       }
     }
+  }
+
+  /**
+   * Marks what {@code w} did to its key's siblings: {@code before} were kept, {@code after} of them
+   * survive it (not counting {@code w} itself).
+   */
+  private static void markSiblings(Write w, int before, int after) {
+    if (before - after >= 2) {
+      Coverage.mark(ImplMark.MV_SIBLINGS_RESOLVED);
+    }
+    if (after == 0) {
+      return;
+    }
+    Coverage.mark(
+        w.op() instanceof Op.Put
+            ? ImplMark.MV_SIBLINGS_CREATED
+            : ImplMark.MV_CONCURRENT_DELETE_KEEPS_PUT);
   }
 
   private void addToContext(Dot dot) {

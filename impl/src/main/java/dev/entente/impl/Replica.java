@@ -2,6 +2,7 @@ package dev.entente.impl;
 
 import dev.entente.impl.clock.ClockDriftException;
 import dev.entente.impl.clock.TimestampClock;
+import dev.entente.impl.coverage.ImplMark;
 import dev.entente.model.Change;
 import dev.entente.model.Check;
 import dev.entente.model.Dot;
@@ -14,6 +15,7 @@ import dev.entente.model.ReplicaId;
 import dev.entente.model.Value;
 import dev.entente.model.Verify;
 import dev.entente.model.VersionVector;
+import dev.entente.model.coverage.Coverage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -142,13 +144,16 @@ public final class Replica {
     Dot dot = change.dot();
     Change known = log.containsKey(dot) ? log.get(dot) : pending.get(dot);
     if (known != null) {
-      return known.equals(change)
-          ? new ApplyResult.Duplicate(dot)
-          : new ApplyResult.Rejected(dot, "a different change with dot " + dot + " is known");
+      if (known.equals(change)) {
+        Coverage.mark(ImplMark.REPLICA_DUPLICATE_IGNORED);
+        return new ApplyResult.Duplicate(dot);
+      }
+      return new ApplyResult.Rejected(dot, "a different change with dot " + dot + " is known");
     }
     try {
       clock.observe(change.timestamp());
     } catch (ClockDriftException e) {
+      Coverage.mark(ImplMark.REPLICA_DRIFT_REJECTED);
       return new ApplyResult.Rejected(dot, e.getMessage());
     }
     return deliverOrBuffer(change);
@@ -190,11 +195,16 @@ public final class Replica {
         other.policy(),
         map.policy());
     List<ApplyResult.Rejected> rejected = new ArrayList<>();
+    boolean learned = false;
     for (Change c : other.changes()) {
-      if (apply(c) instanceof ApplyResult.Rejected r) {
+      ApplyResult result = apply(c);
+      if (result instanceof ApplyResult.Rejected r) {
         rejected.add(r);
       }
+      learned |= result instanceof ApplyResult.Applied || result instanceof ApplyResult.Buffered;
     }
+    Coverage.mark(
+        learned ? ImplMark.REPLICA_MERGE_NEW_CHANGES : ImplMark.REPLICA_MERGE_NOTHING_NEW);
     return rejected;
   }
 
@@ -263,6 +273,7 @@ public final class Replica {
   private ApplyResult deliverOrBuffer(Change change) {
     if (needsCausalDelivery() && !isCausallyReady(change)) {
       pending.put(change.dot(), change);
+      Coverage.mark(ImplMark.REPLICA_CHANGE_BUFFERED);
       return new ApplyResult.Buffered(change.dot(), missing(change));
     }
     List<Dot> released = new ArrayList<>();
@@ -270,6 +281,9 @@ public final class Replica {
     released.add(change.dot());
     if (!pending.isEmpty()) {
       releasePending(released);
+      if (released.size() > 1) {
+        Coverage.mark(ImplMark.REPLICA_BUFFERED_RELEASED);
+      }
     }
     return new ApplyResult.Applied(change.dot(), released);
   }

@@ -20,8 +20,9 @@ import java.util.TreeMap;
  * observations at the end of the safety phase and at the end of the convergence phase, the changes
  * still held undelivered per replica at the end, the policy and key groups, whether the cluster
  * became quiescent within the budget, an error if the run itself broke (an invariant violation, a
- * failed {@code checkRep()}, an exception), the first failing step check, counters, and the trace
- * hash. Immutable.
+ * failed {@code checkRep()}, an exception), the first failing step check, counters, the trace hash,
+ * and the coverage marks the run hit (mark name to hits, sorted; filled in by {@link
+ * SimulationRunner}, empty from a bare {@code Simulation.run}). Immutable.
  *
  * <p>Observations are of live replicas only (retired incarnations are gone). Under the sequencer
  * there is one observation, the server's.
@@ -39,13 +40,66 @@ public record SimulationOutcome(
     CheckResult stepFailure,
     RunStats stats,
     String traceHash,
-    List<String> trace) {
+    List<String> trace,
+    SortedMap<String, Long> marks) {
   /** Copies the collections. */
   public SimulationOutcome {
     safetyObservations = List.copyOf(safetyObservations);
     finalObservations = List.copyOf(finalObservations);
     finalHeld = Collections.unmodifiableSortedMap(new TreeMap<>(finalHeld));
     trace = List.copyOf(trace);
+    marks = Collections.unmodifiableSortedMap(new TreeMap<>(marks));
+  }
+
+  /** An outcome without coverage counts (as {@code Simulation} builds it; see {@link #marks}). */
+  public SimulationOutcome(
+      SimulationOptions options,
+      Schedule schedule,
+      History history,
+      List<ReplicaObservation> safetyObservations,
+      List<ReplicaObservation> finalObservations,
+      SortedMap<ReplicaId, List<Change>> finalHeld,
+      KeyGroups groups,
+      boolean quiescent,
+      String error,
+      CheckResult stepFailure,
+      RunStats stats,
+      String traceHash,
+      List<String> trace) {
+    this(
+        options,
+        schedule,
+        history,
+        safetyObservations,
+        finalObservations,
+        finalHeld,
+        groups,
+        quiescent,
+        error,
+        stepFailure,
+        stats,
+        traceHash,
+        trace,
+        new TreeMap<>());
+  }
+
+  /** This outcome with the run's coverage mark counts (mark name to hits). */
+  public SimulationOutcome withMarks(SortedMap<String, Long> runMarks) {
+    return new SimulationOutcome(
+        options,
+        schedule,
+        history,
+        safetyObservations,
+        finalObservations,
+        finalHeld,
+        groups,
+        quiescent,
+        error,
+        stepFailure,
+        stats,
+        traceHash,
+        trace,
+        runMarks);
   }
 
   /** The register policy of the run. */

@@ -3,17 +3,20 @@ package dev.entente.simulations;
 import dev.entente.model.check.CheckResult;
 import dev.entente.model.check.Checker;
 import dev.entente.model.check.Verdict;
+import dev.entente.model.coverage.Coverage;
 import dev.entente.simulations.check.NamedChecker;
 import dev.entente.simulations.plan.Schedule;
 import dev.entente.simulations.run.Simulation;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * Runs one seed and judges it, with the output contract: the first line is {@code simulate} and
- * every option; then a {@code stats} line; the last line is {@code PASSED seed=S trace=<sha256>} or
- * {@code FAILED seed=S <reason> | replay: ./entente simulate --seed S ...}. Stateless.
+ * every option; then a {@code stats} line and a {@code marks} line (the coverage marks the run hit,
+ * also in {@link SimulationOutcome#marks}); the last line is {@code PASSED seed=S trace=<sha256>}
+ * or {@code FAILED seed=S <reason> | replay: ./entente simulate --seed S ...}. Stateless.
  *
  * <p>A run fails if it broke (an exception, an invariant violation, a failed {@code checkRep()}),
  * if a step checker failed, if it was not quiescent within the convergence budget, or if any
@@ -52,10 +55,14 @@ public final class SimulationRunner {
       boolean keepTrace,
       Consumer<String> out) {
     out.accept(firstLine(options));
-    SimulationOutcome outcome = Simulation.run(options, schedule, List.of(), keepTrace);
+    SimulationOutcome outcome;
+    try (Coverage.Recorder marks = Coverage.record()) {
+      outcome = Simulation.run(options, schedule, List.of(), keepTrace).withMarks(marks.counts());
+    }
     List<CheckResult> anomalies = new ArrayList<>();
     CheckResult check = judge(outcome, checkers, anomalies);
     out.accept("stats " + outcome.stats().describe());
+    out.accept(marksLine(outcome.marks()));
     for (CheckResult a : anomalies) {
       out.accept("anomaly " + a.checker() + " (expected for this design): " + a.explanation());
     }
@@ -67,6 +74,19 @@ public final class SimulationRunner {
   /** {@code simulate} and every option. */
   public static String firstLine(SimulationOptions options) {
     return "simulate " + options.describe();
+  }
+
+  /**
+   * {@code marks} and each coverage mark the run hit as {@code name=count}, sorted by name, or
+   * {@code marks none}.
+   */
+  public static String marksLine(Map<String, Long> marks) {
+    if (marks.isEmpty()) {
+      return "marks none";
+    }
+    StringBuilder line = new StringBuilder("marks");
+    marks.forEach((name, n) -> line.append(' ').append(name).append('=').append(n));
+    return line.toString();
   }
 
   /** Composes the run's own failures (error, step check, liveness) with the checkers' verdicts. */

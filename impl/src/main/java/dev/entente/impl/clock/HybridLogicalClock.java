@@ -1,8 +1,10 @@
 package dev.entente.impl.clock;
 
+import dev.entente.impl.coverage.ImplMark;
 import dev.entente.model.Check;
 import dev.entente.model.HlcTimestamp;
 import dev.entente.model.Verify;
+import dev.entente.model.coverage.Coverage;
 import java.util.Objects;
 
 /**
@@ -81,6 +83,9 @@ public final class HybridLogicalClock implements TimestampClock {
     long pt = readPhysical();
     long nextWall = Math.max(wall, pt);
     if (nextWall == wall) {
+      if (pt < wall) {
+        Coverage.mark(ImplMark.HLC_PHYSICAL_BEHIND);
+      }
       advance(wall, logical + 1, pt);
     } else {
       advance(nextWall, 0, pt);
@@ -106,10 +111,14 @@ public final class HybridLogicalClock implements TimestampClock {
     long nextWall = Math.max(Math.max(wall, remoteWall), pt);
     int nextLogical;
     if (nextWall == wall && nextWall == remoteWall) {
+      Coverage.mark(ImplMark.HLC_EQUAL_WALLS);
       nextLogical = Math.max(logical, remote.logical()) + 1;
     } else if (nextWall == wall) {
       nextLogical = logical + 1;
     } else if (nextWall == remoteWall) {
+      if (remoteWall > pt) {
+        Coverage.mark(ImplMark.HLC_REMOTE_AHEAD);
+      }
       nextLogical = remote.logical() + 1;
     } else {
       nextLogical = 0;

@@ -1,8 +1,10 @@
 package dev.entente.impl.clock;
 
+import dev.entente.impl.coverage.ImplMark;
 import dev.entente.model.Check;
 import dev.entente.model.HlcTimestamp;
 import dev.entente.model.Verify;
+import dev.entente.model.coverage.Coverage;
 import java.util.Objects;
 
 /**
@@ -39,7 +41,10 @@ public final class LamportClock implements TimestampClock {
   @Override
   public void observe(HlcTimestamp remote) {
     Objects.requireNonNull(remote, "remote");
-    counter = Math.max(counter, remote.wallMillis());
+    if (remote.wallMillis() > counter) {
+      Coverage.mark(ImplMark.LAMPORT_REMOTE_AHEAD);
+      counter = remote.wallMillis();
+    }
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.entente.impl.clock;
 
+import dev.entente.impl.coverage.ImplMark;
 import dev.entente.model.Check;
 import dev.entente.model.HlcTimestamp;
+import dev.entente.model.coverage.Coverage;
 import java.util.Objects;
 
 /**
@@ -49,7 +51,11 @@ public final class WallClock implements TimestampClock {
    */
   @Override
   public HlcTimestamp now() {
-    last = new HlcTimestamp(readPhysical(), 0);
+    HlcTimestamp next = new HlcTimestamp(readPhysical(), 0);
+    if (next.compareTo(last) < 0) {
+      Coverage.mark(ImplMark.WALL_CLOCK_WENT_BACKWARDS);
+    }
+    last = next;
     return last;
   }
 

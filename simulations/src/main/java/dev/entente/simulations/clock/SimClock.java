@@ -2,6 +2,8 @@ package dev.entente.simulations.clock;
 
 import dev.entente.impl.clock.PhysicalClock;
 import dev.entente.model.Check;
+import dev.entente.model.coverage.Coverage;
+import dev.entente.simulations.coverage.SimMark;
 import java.util.function.LongSupplier;
 
 /**
@@ -52,6 +54,9 @@ public final class SimClock implements PhysicalClock {
 
   /** Steps the clock by {@code deltaMillis} (negative: backwards), as NTP or an operator would. */
   public void step(long deltaMillis) {
+    if (deltaMillis < 0) {
+      Coverage.mark(SimMark.CLOCK_STEPPED_BACKWARDS);
+    }
     stepMillis += deltaMillis;
   }
 
@@ -71,6 +76,9 @@ public final class SimClock implements PhysicalClock {
 
   /** Undoes every step and strobe (an NTP reset); skew and drift stay, they are the hardware. */
   public void reset() {
+    if (stepMillis != 0) {
+      Coverage.mark(SimMark.CLOCK_RESET_UNDOES_STEP);
+    }
     stepMillis = 0;
     stopStrobe();
   }

@@ -1,6 +1,8 @@
 package dev.entente.simulations.net;
 
 import dev.entente.model.ReplicaId;
+import dev.entente.model.coverage.Coverage;
+import dev.entente.simulations.coverage.SimMark;
 import dev.entente.simulations.event.EventLoop;
 import dev.entente.simulations.random.Prng;
 import java.util.ArrayList;
@@ -41,6 +43,10 @@ public final class SimNetwork<M> {
   private final Consumer<String> trace;
   private final NetworkStats stats = new NetworkStats();
   private final Map<Link, Long> lastArrival = new TreeMap<>();
+  // Observation only, for coverage marks: the latest arrival scheduled per link when links may
+  // reorder, and the number of scheduled arrivals not yet run.
+  private final Map<Link, Long> latestArrival = new TreeMap<>();
+  private long inFlight;
   private final TreeSet<Integer> clogged = new TreeSet<>();
   private final List<Envelope<M>> held = new ArrayList<>();
   private NetworkConfig config;
@@ -75,6 +81,7 @@ public final class SimNetwork<M> {
     stats.bytesSent += bytes;
     if (isCut(e)) {
       stats.cut++;
+      Coverage.mark(SimMark.NET_CUT_AT_SEND);
       trace.accept("cut-at-send " + e);
       return;
     }
@@ -82,14 +89,20 @@ public final class SimNetwork<M> {
     boolean duplicate = prng.chance(config.duplicate());
     if (lose) {
       stats.lost++;
+      Coverage.mark(SimMark.NET_LOST);
       trace.accept("lost " + e);
       return;
     }
-    schedule(e, arrivalTick(e));
+    long first = arrivalTick(e);
+    schedule(e, first);
     if (duplicate) {
       stats.duplicated++;
       long t =
           loop.now() + config.delay().draw(prng, config.delayTicksMin(), config.delayTicksMax());
+      Coverage.mark(SimMark.NET_DUPLICATED);
+      if (t < first) {
+        Coverage.mark(SimMark.NET_DUPLICATE_OVERTAKES);
+      }
       schedule(e, t);
     }
   }
@@ -111,6 +124,9 @@ public final class SimNetwork<M> {
 
   /** Removes the partition. */
   public void heal() {
+    if (partition != null && inFlight > 0) {
+      Coverage.mark(SimMark.NET_HEAL_WITH_MESSAGES_IN_FLIGHT);
+    }
     this.partition = null;
   }
 
@@ -134,6 +150,9 @@ public final class SimNetwork<M> {
       }
     }
     held.removeAll(release);
+    if (!release.isEmpty()) {
+      Coverage.mark(SimMark.NET_RELEASED_BY_UNCLOG);
+    }
     for (Envelope<M> e : release) {
       schedule(e, arrivalTick(e));
     }
@@ -163,26 +182,40 @@ public final class SimNetwork<M> {
 
   private long arrivalTick(Envelope<M> e) {
     long t = loop.now() + config.delay().draw(prng, config.delayTicksMin(), config.delayTicksMax());
+    Link link = new Link(slotOf.applyAsInt(e.from()), slotOf.applyAsInt(e.to()));
     if (!config.reorder()) {
-      Link link = new Link(slotOf.applyAsInt(e.from()), slotOf.applyAsInt(e.to()));
-      t = Math.max(t, lastArrival.getOrDefault(link, 0L));
+      long last = lastArrival.getOrDefault(link, 0L);
+      if (last > t) {
+        Coverage.mark(SimMark.NET_FIFO_HOLDS_BACK);
+        t = last;
+      }
       lastArrival.put(link, t);
+    } else {
+      long latest = latestArrival.getOrDefault(link, 0L);
+      if (t < latest) {
+        Coverage.mark(SimMark.NET_REORDERED);
+      }
+      latestArrival.put(link, Math.max(t, latest));
     }
     return t;
   }
 
   private void schedule(Envelope<M> e, long tick) {
+    inFlight++;
     loop.at(tick, "arrive " + e, () -> arrive(e));
   }
 
   private void arrive(Envelope<M> e) {
+    inFlight--;
     if (isCut(e)) {
       stats.cut++;
+      Coverage.mark(SimMark.NET_CUT_IN_FLIGHT);
       trace.accept("cut-at-arrival #" + e.id());
       return;
     }
     if (isClogged(e)) {
       stats.clogged++;
+      Coverage.mark(SimMark.NET_HELD_BY_CLOG);
       held.add(e);
       trace.accept("held #" + e.id());
       return;

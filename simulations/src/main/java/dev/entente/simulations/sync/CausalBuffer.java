@@ -5,8 +5,12 @@ import dev.entente.impl.Replica;
 import dev.entente.model.Change;
 import dev.entente.model.Dot;
 import dev.entente.model.VersionVector;
+import dev.entente.model.coverage.Coverage;
+import dev.entente.simulations.coverage.SimMark;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -19,6 +23,8 @@ import java.util.function.Consumer;
  */
 public class CausalBuffer {
   private final TreeMap<Dot, Change> held = new TreeMap<>();
+  // Observation only, for coverage marks: the held changes a drain has already left waiting.
+  private final Set<Dot> waited = new HashSet<>();
 
   /** Creates an empty buffer. */
   public CausalBuffer() {}
@@ -42,12 +48,20 @@ public class CausalBuffer {
         VersionVector have = replica.versionVector();
         if (have.covers(c.dot())) {
           held.remove(c.dot());
+          waited.remove(c.dot());
         } else if (isDeliverable(have, c)) {
           held.remove(c.dot());
+          if (waited.remove(c.dot())) {
+            Coverage.mark(SimMark.SYNC_BUFFERED_CHANGE_RELEASED);
+          }
           results.accept(replica.apply(c));
           progress = true;
         }
       }
+    }
+    if (!held.isEmpty()) {
+      Coverage.mark(SimMark.SYNC_BUFFER_WAITS);
+      waited.addAll(held.keySet());
     }
   }
 

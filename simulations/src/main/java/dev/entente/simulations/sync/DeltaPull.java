@@ -2,6 +2,8 @@ package dev.entente.simulations.sync;
 
 import dev.entente.model.Change;
 import dev.entente.model.ReplicaId;
+import dev.entente.model.coverage.Coverage;
+import dev.entente.simulations.coverage.SimMark;
 import java.util.List;
 
 /**
@@ -36,6 +38,8 @@ public final class DeltaPull implements AntiEntropy {
   public List<Outgoing> onMessage(ReplicaId from, SyncMessage message) {
     if (message instanceof SyncMessage.Pull m) {
       List<Change> missing = ctx.changesSince().apply(ctx.replica(), m.have());
+      Coverage.mark(
+          missing.isEmpty() ? SimMark.SYNC_DELTA_NOTHING_MISSING : SimMark.SYNC_DELTA_SENT);
       return missing.isEmpty()
           ? List.of()
           : List.of(new Outgoing(from, new SyncMessage.Changes(missing)));

@@ -4,6 +4,8 @@ import dev.entente.impl.Replica;
 import dev.entente.model.Change;
 import dev.entente.model.ReplicaId;
 import dev.entente.model.VersionVector;
+import dev.entente.model.coverage.Coverage;
+import dev.entente.simulations.coverage.SimMark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +46,10 @@ public final class OpPush implements AntiEntropy {
       VersionVector theirs = acked.getOrDefault(p, VersionVector.EMPTY);
       List<Change> missing = ctx.changesSince().apply(ctx.replica(), theirs);
       if (!missing.isEmpty()) {
+        Coverage.mark(SimMark.SYNC_OP_RETRANSMIT);
+        if (missing.size() > BATCH) {
+          Coverage.mark(SimMark.SYNC_OP_BATCH_FULL);
+        }
         List<Change> batch = missing.subList(0, Math.min(BATCH, missing.size()));
         out.add(new Outgoing(p, new SyncMessage.Changes(batch)));
       }

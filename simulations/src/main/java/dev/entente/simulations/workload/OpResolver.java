@@ -4,6 +4,8 @@ import dev.entente.model.Key;
 import dev.entente.model.MaterialisedMap;
 import dev.entente.model.Op;
 import dev.entente.model.Value;
+import dev.entente.model.coverage.Coverage;
+import dev.entente.simulations.coverage.SimMark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -53,6 +55,7 @@ public final class OpResolver {
     OptionalLong maxStart = bound(view.get(Calendar.start(a.event())), false);
     if (minEnd.isEmpty() || maxStart.isEmpty() || minEnd.getAsLong() < 1) {
       // Nothing consistent to adjust against: (re)create the event instead.
+      Coverage.mark(SimMark.WORKLOAD_ADJUST_RECREATES);
       return move(a.event(), a.amount() % (Calendar.DAY_MINUTES - 120), 30, tag);
     }
     if (a.start()) {
@@ -68,6 +71,9 @@ public final class OpResolver {
   private static OptionalLong bound(List<Value> values, boolean min) {
     if (values.isEmpty()) {
       return OptionalLong.empty();
+    }
+    if (values.size() > 1) {
+      Coverage.mark(SimMark.WORKLOAD_ADJUST_AGAINST_SIBLINGS);
     }
     long best = min ? Long.MAX_VALUE : Long.MIN_VALUE;
     for (Value v : values) {

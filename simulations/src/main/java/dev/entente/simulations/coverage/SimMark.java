@@ -1,0 +1,71 @@
+package dev.entente.simulations.coverage;
+
+import dev.entente.model.coverage.CoverageMark;
+
+/**
+ * The coverage marks of the simulator: the fault and protocol paths (network, physical clocks,
+ * anti-entropy, workload) that a seed range should be shown to reach. Each is hit with {@code
+ * Coverage.mark(SimMark.X)} at exactly one place (named in its Javadoc). {@link Marks#CATALOGUE}
+ * holds these and {@code impl}'s.
+ */
+public enum SimMark implements CoverageMark {
+  /** {@code SimNetwork.send}. */
+  NET_LOST("the network dropped a message by random loss"),
+  /** {@code SimNetwork.send}. */
+  NET_CUT_AT_SEND("a partition dropped a message as it was sent"),
+  /** {@code SimNetwork.arrive}. */
+  NET_CUT_IN_FLIGHT("a partition installed while a message was in flight dropped it on arrival"),
+  /** {@code SimNetwork.send}. */
+  NET_DUPLICATED("the network delivered an extra copy of a message"),
+  /** {@code SimNetwork.send}. */
+  NET_DUPLICATE_OVERTAKES("a duplicate copy was scheduled to arrive before the original"),
+  /** {@code SimNetwork.arrivalTick}. */
+  NET_FIFO_HOLDS_BACK("a FIFO link delayed a message behind an earlier, slower one"),
+  /** {@code SimNetwork.arrivalTick}. */
+  NET_REORDERED("a message was scheduled to arrive before one sent earlier on the same link"),
+  /** {@code SimNetwork.arrive}. */
+  NET_HELD_BY_CLOG("a clogged endpoint held an arriving message back"),
+  /** {@code SimNetwork.unclog}. */
+  NET_RELEASED_BY_UNCLOG("unclogging an endpoint released messages it had held"),
+  /** {@code SimNetwork.heal}. */
+  NET_HEAL_WITH_MESSAGES_IN_FLIGHT("a partition healed while messages were in flight"),
+  /** {@code SimClock.step}. */
+  CLOCK_STEPPED_BACKWARDS("a physical clock was stepped back"),
+  /** {@code SimClock.reset}. */
+  CLOCK_RESET_UNDOES_STEP("the final heal reset a stepped physical clock"),
+  /** {@code CausalBuffer.drain}. */
+  SYNC_BUFFER_WAITS("op push left a change in the causal buffer for a missing predecessor"),
+  /** {@code CausalBuffer.drain}. */
+  SYNC_BUFFERED_CHANGE_RELEASED(
+      "a change left waiting in the causal buffer was delivered once a later message filled the gap"),
+  /** {@code OpPush.onTick}. */
+  SYNC_OP_RETRANSMIT("op push resent changes a peer had not acknowledged"),
+  /** {@code OpPush.onTick}. */
+  SYNC_OP_BATCH_FULL("op push had more unacknowledged changes for a peer than one batch holds"),
+  /** {@code DeltaPull.onMessage}. */
+  SYNC_DELTA_NOTHING_MISSING("a delta pull found nothing the puller was missing"),
+  /** {@code DeltaPull.onMessage}. */
+  SYNC_DELTA_SENT("a delta pull answered with the changes the puller was missing"),
+  /** {@code OpResolver.adjust}. */
+  WORKLOAD_ADJUST_RECREATES(
+      "a calendar adjust found no consistent event to adjust and recreated the event"),
+  /** {@code OpResolver.bound}. */
+  WORKLOAD_ADJUST_AGAINST_SIBLINGS(
+      "a calendar adjust resolved against several sibling values of one key");
+
+  private final String description;
+
+  SimMark(String description) {
+    this.description = description;
+  }
+
+  @Override
+  public String markName() {
+    return CoverageMark.nameOf(this);
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+}
