@@ -8,7 +8,6 @@ import dev.entente.model.check.CheckResult;
 import dev.entente.model.check.ReplicaObservation;
 import dev.entente.model.history.History;
 import dev.entente.simulations.plan.Schedule;
-import dev.entente.simulations.run.RunStats;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;

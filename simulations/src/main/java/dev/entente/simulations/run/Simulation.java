@@ -15,6 +15,7 @@ import dev.entente.model.check.CheckResult;
 import dev.entente.model.check.Checker;
 import dev.entente.model.check.ReplicaObservation;
 import dev.entente.simulations.Mutant;
+import dev.entente.simulations.RunStats;
 import dev.entente.simulations.SchedulePlanner;
 import dev.entente.simulations.SimulationOptions;
 import dev.entente.simulations.SimulationOutcome;

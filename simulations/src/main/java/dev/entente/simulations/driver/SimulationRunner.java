@@ -1,8 +1,10 @@
-package dev.entente.simulations;
+package dev.entente.simulations.driver;
 
 import dev.entente.model.check.CheckResult;
 import dev.entente.model.check.Checker;
 import dev.entente.model.check.Verdict;
+import dev.entente.simulations.SimulationOptions;
+import dev.entente.simulations.SimulationOutcome;
 import dev.entente.simulations.check.NamedChecker;
 import dev.entente.simulations.plan.Schedule;
 import dev.entente.simulations.run.Simulation;
