@@ -1,12 +1,14 @@
 package dev.entente.simulations;
 
 import dev.entente.model.Change;
+import dev.entente.model.Check;
 import dev.entente.model.KeyGroups;
 import dev.entente.model.RegisterPolicy;
 import dev.entente.model.ReplicaId;
 import dev.entente.model.check.CheckResult;
 import dev.entente.model.check.ReplicaObservation;
 import dev.entente.model.history.History;
+import dev.entente.simulations.event.RunEvent;
 import dev.entente.simulations.plan.Schedule;
 import java.util.Collections;
 import java.util.List;
@@ -19,8 +21,9 @@ import java.util.TreeMap;
  * observations at the end of the safety phase and at the end of the convergence phase, the changes
  * still held undelivered per replica at the end, the policy and key groups, whether the cluster
  * became quiescent within the budget, an error if the run itself broke (an invariant violation, a
- * failed {@code checkRep()}, an exception), the first failing step check, counters, and the trace
- * hash. Immutable.
+ * failed {@code checkRep()}, an exception) with its full stack trace, the first failing step check,
+ * counters, the trace hash, and (when the run kept its trace) the trace lines and the typed run
+ * events. Immutable.
  *
  * <p>Observations are of live replicas only (retired incarnations are gone). Under the sequencer
  * there is one observation, the server's.
@@ -35,16 +38,21 @@ public record SimulationOutcome(
     KeyGroups groups,
     boolean quiescent,
     String error,
+    String errorStackTrace,
     CheckResult stepFailure,
     RunStats stats,
     String traceHash,
-    List<String> trace) {
+    List<String> trace,
+    List<RunEvent> events) {
   /** Copies the collections. */
   public SimulationOutcome {
     safetyObservations = List.copyOf(safetyObservations);
     finalObservations = List.copyOf(finalObservations);
     finalHeld = Collections.unmodifiableSortedMap(new TreeMap<>(finalHeld));
     trace = List.copyOf(trace);
+    events = List.copyOf(events);
+    Check.argument(
+        (error == null) == (errorStackTrace == null), "an error comes with its stack trace");
   }
 
   /** The register policy of the run. */

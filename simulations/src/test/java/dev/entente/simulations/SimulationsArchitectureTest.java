@@ -3,15 +3,20 @@ package dev.entente.simulations;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import org.junit.jupiter.api.Test;
 
 /**
  * Keeps {@code simulations} in its place in the module graph: it drives {@code model} and {@code
  * impl} and reads history files with Clojure and Jackson; it never uses {@code cli} or {@code tla}.
+ * Inside the module, its packages form no cycle.
  */
 class SimulationsArchitectureTest {
   private static final JavaClasses MAIN =
@@ -46,4 +51,52 @@ class SimulationsArchitectureTest {
         .because("the simulator's dependencies are the JDK, Clojure (EDN) and Jackson (JSON)")
         .check(MAIN);
   }
+
+  @Test
+  void simulations_packages_areFreeOfCycles() {
+    slices()
+        .matching("dev.entente.simulations.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .because("each part of the simulator sits on the parts below it (issue 8)")
+        .check(MAIN);
+  }
+
+  @Test
+  void simulations_rootPackageAndSubpackages_areFreeOfCycles() {
+    slices()
+        .assignedFrom(ROOT_AND_TOP_LEVEL_PACKAGES)
+        .should()
+        .beFreeOfCycles()
+        .because("the root package (options, outcome, runner) is a layer too, not a friend of all")
+        .check(MAIN);
+  }
+
+  /**
+   * One slice per top-level package under {@code dev.entente.simulations}, and one for the root
+   * package itself, which the pattern {@code dev.entente.simulations.(*)..} leaves out.
+   */
+  private static final SliceAssignment ROOT_AND_TOP_LEVEL_PACKAGES =
+      new SliceAssignment() {
+        private static final String ROOT = "dev.entente.simulations";
+
+        @Override
+        public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+          String p = javaClass.getPackageName();
+          if (p.equals(ROOT)) {
+            return SliceIdentifier.of("(root)");
+          }
+          if (!p.startsWith(ROOT + ".")) {
+            return SliceIdentifier.ignore();
+          }
+          String rest = p.substring(ROOT.length() + 1);
+          int dot = rest.indexOf('.');
+          return SliceIdentifier.of(dot < 0 ? rest : rest.substring(0, dot));
+        }
+
+        @Override
+        public String getDescription() {
+          return "the root package and each top-level package of dev.entente.simulations";
+        }
+      };
 }
