@@ -14,8 +14,10 @@ import java.util.function.Consumer;
 
 /**
  * Runs one seed and judges it, with the output contract: the first line is {@code simulate} and
- * every option; then a {@code stats} line; the last line is {@code PASSED seed=S trace=<sha256>} or
- * {@code FAILED seed=S <reason> | replay: ./entente simulate --seed S ...}. Stateless.
+ * every option; then a {@code stats} line; if the run broke, an {@code error} line and the full
+ * stack trace of what broke it (so a replay shows where); the last line is {@code PASSED seed=S
+ * trace=<sha256>} or {@code FAILED seed=S <reason> | replay: ./entente simulate --seed S ...}.
+ * Stateless.
  *
  * <p>A run fails if it broke (an exception, an invariant violation, a failed {@code checkRep()}),
  * if a step checker failed, if it was not quiescent within the convergence budget, or if any
@@ -58,6 +60,10 @@ public final class SimulationRunner {
     List<CheckResult> anomalies = new ArrayList<>();
     CheckResult check = judge(outcome, checkers, anomalies);
     out.accept("stats " + outcome.stats().describe());
+    if (outcome.error() != null) {
+      out.accept("error " + outcome.error());
+      outcome.errorStackTrace().lines().forEach(out);
+    }
     for (CheckResult a : anomalies) {
       out.accept("anomaly " + a.checker() + " (expected for this design): " + a.explanation());
     }
