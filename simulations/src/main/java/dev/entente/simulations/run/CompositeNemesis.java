@@ -24,7 +24,8 @@ final class CompositeNemesis implements Nemesis {
 
   /**
    * Every fault family of the simulator, healed in this order at the end of the safety phase: the
-   * network (partitions, then clogs), the replicas' processes, their clocks, membership.
+   * network (partitions, then clogs), the replicas' processes, their clocks, membership, and the
+   * ambient message faults (loss and duplication stop).
    */
   static CompositeNemesis all(World world, ClockOptions clock) {
     return new CompositeNemesis(
@@ -34,7 +35,8 @@ final class CompositeNemesis implements Nemesis {
             new ClogNemesis(world),
             new ProcessNemesis(world),
             new ClockNemesis(world, clock),
-            new JoinNemesis(world)));
+            new JoinNemesis(world),
+            new MessageNemesis(world)));
   }
 
   @Override

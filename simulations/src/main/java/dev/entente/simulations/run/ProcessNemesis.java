@@ -79,7 +79,7 @@ final class ProcessNemesis implements Nemesis {
   }
 
   private void pause(SimNode target, long end) {
-    target.status = SimNode.Status.PAUSED;
+    target.pause();
     world.nemesisEvent("pause", target.id.value());
     world.at(
         end,
@@ -92,13 +92,7 @@ final class ProcessNemesis implements Nemesis {
   }
 
   private void crash(SimNode target, boolean amnesia, long end) {
-    target.durable = amnesia ? null : target.replica.state();
-    target.amnesiac = amnesia;
-    target.replica = null;
-    target.sync = null;
-    target.sequencer = null;
-    target.inbox.clear();
-    target.status = SimNode.Status.CRASHED;
+    target.crash(amnesia);
     world.nemesisEvent(
         "crash", Map.of(Keyword.of("node"), target.id.value(), Keyword.of("amnesia"), amnesia));
     world.at(
@@ -125,10 +119,8 @@ final class ProcessNemesis implements Nemesis {
   }
 
   private void resume(SimNode n) {
-    n.status = SimNode.Status.UP;
+    List<Envelope<SyncMessage>> queued = n.resume();
     world.nemesisEvent("resume", n.id.value());
-    List<Envelope<SyncMessage>> queued = new ArrayList<>(n.inbox);
-    n.inbox.clear();
     for (Envelope<SyncMessage> e : queued) {
       world.handle(n, e);
     }

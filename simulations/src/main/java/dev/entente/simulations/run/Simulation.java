@@ -14,14 +14,10 @@ import dev.entente.simulations.SimulationOutcome;
 import dev.entente.simulations.event.EventLoop;
 import dev.entente.simulations.event.RunEvents;
 import dev.entente.simulations.event.TraceLog;
-import dev.entente.simulations.net.NetworkConfig;
-import dev.entente.simulations.net.SimNetwork;
 import dev.entente.simulations.plan.PlannedFault;
 import dev.entente.simulations.plan.PlannedOp;
 import dev.entente.simulations.plan.Schedule;
 import dev.entente.simulations.random.Prng;
-import dev.entente.simulations.random.Ratio;
-import dev.entente.simulations.sync.SyncMessage;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -194,18 +190,13 @@ public final class Simulation {
     }
   }
 
-  /** The end of the safety phase: observe, then end every fault and calm the network. */
+  /** The end of the safety phase: observe, then end every fault (the network calms down too). */
   private void healAll() {
     checkAll();
     safetyObservations = observe();
     cluster.startConverging();
     nemesis.healAll();
     cluster.nemesisEvent("heal", "all");
-    SimNetwork<SyncMessage> network = cluster.network();
-    NetworkConfig c = network.config();
-    network.configure(
-        new NetworkConfig(
-            c.delayTicksMin(), c.delayTicksMax(), c.delay(), Ratio.ZERO, Ratio.ZERO, c.reorder()));
   }
 
   /** After every step: {@code checkRep()} on the replicas it touched, then the step checkers. */

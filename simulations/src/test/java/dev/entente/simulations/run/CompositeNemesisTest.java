@@ -26,7 +26,8 @@ class CompositeNemesisTest {
             new ClogNemesis(cluster),
             new ProcessNemesis(cluster),
             new ClockNemesis(cluster, OPTIONS.clock()),
-            new JoinNemesis(cluster));
+            new JoinNemesis(cluster),
+            new MessageNemesis(cluster));
     for (FaultKind k : FaultKind.values()) {
       long starters = families.stream().filter(n -> n.kinds().contains(k)).count();
       assertThat(starters)
