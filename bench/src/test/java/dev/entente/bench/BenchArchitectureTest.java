@@ -2,6 +2,7 @@ package dev.entente.bench;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -56,6 +57,17 @@ class BenchArchitectureTest {
             "dev.entente.properties..",
             "dev.entente.reports..")
         .because("bench is a leaf; nothing of ours but model and impl is measured yet")
+        .check(BENCH);
+  }
+
+  @Test
+  void bench_packages_areFreeOfCycles() {
+    // "(**)" makes every package its own slice, the root package included ("(*).." leaves it out).
+    slices()
+        .matching("dev.entente.(**)")
+        .should()
+        .beFreeOfCycles()
+        .because("each package builds on the ones below it, never back (issue 8)")
         .check(BENCH);
   }
 }

@@ -1,9 +1,9 @@
 package dev.entente.cli;
 
 import dev.entente.simulations.Mutant;
-import dev.entente.simulations.MutantHunt;
 import dev.entente.simulations.Overrides;
 import dev.entente.simulations.Profile;
+import dev.entente.simulations.driver.MutantHunt;
 import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.Callable;

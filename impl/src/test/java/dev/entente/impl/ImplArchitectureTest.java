@@ -2,6 +2,7 @@ package dev.entente.impl;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -52,6 +53,17 @@ class ImplArchitectureTest {
         .dependOnClassesThat()
         .haveFullyQualifiedName(REAL_CLOCK)
         .because("components take a PhysicalClock; only the composition root picks the real one")
+        .check(IMPL);
+  }
+
+  @Test
+  void impl_packages_areFreeOfCycles() {
+    // "(**)" makes every package its own slice, the root package included ("(*).." leaves it out).
+    slices()
+        .matching("dev.entente.(**)")
+        .should()
+        .beFreeOfCycles()
+        .because("each package builds on the ones below it, never back (issue 8)")
         .check(IMPL);
   }
 }

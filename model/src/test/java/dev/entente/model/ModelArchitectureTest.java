@@ -4,6 +4,7 @@ import static com.tngtech.archunit.base.DescribedPredicate.not;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -40,6 +41,17 @@ class ModelArchitectureTest {
         .onlyDependOnClassesThat()
         .resideInAnyPackage("dev.entente.model..", "java..")
         .because("model is JDK only (STYLE.md)")
+        .check(MODEL);
+  }
+
+  @Test
+  void model_packages_areFreeOfCycles() {
+    // "(**)" makes every package its own slice, the root package included ("(*).." leaves it out).
+    slices()
+        .matching("dev.entente.(**)")
+        .should()
+        .beFreeOfCycles()
+        .because("each package builds on the ones below it, never back (issue 8)")
         .check(MODEL);
   }
 }

@@ -1,17 +1,10 @@
 package dev.entente.simulations;
 
-import dev.entente.impl.CausalGroupMap;
-import dev.entente.impl.KvMap;
-import dev.entente.impl.LwwMap;
-import dev.entente.impl.MvMap;
-import dev.entente.impl.Replica;
+import static dev.entente.simulations.cluster.ClusterFactory.REAL;
+
 import dev.entente.impl.clock.ClockKind;
-import dev.entente.impl.clock.PhysicalClock;
-import dev.entente.impl.clock.TimestampClock;
 import dev.entente.model.Change;
-import dev.entente.model.KeyGroups;
 import dev.entente.model.RegisterPolicy;
-import dev.entente.model.VersionVector;
 import dev.entente.simulations.broken.BrokenLwwMap;
 import dev.entente.simulations.broken.BrokenMvMap;
 import dev.entente.simulations.broken.EarlyCausalBuffer;
@@ -20,10 +13,7 @@ import dev.entente.simulations.broken.IndependentKeysGroupMap;
 import dev.entente.simulations.broken.ReorderingSequencer;
 import dev.entente.simulations.broken.SilentOpPush;
 import dev.entente.simulations.broken.StaleStateGossip;
-import dev.entente.simulations.sync.AntiEntropy;
-import dev.entente.simulations.sync.CausalBuffer;
-import dev.entente.simulations.sync.Sequencer;
-import dev.entente.simulations.sync.SyncContext;
+import dev.entente.simulations.cluster.ClusterFactory;
 import dev.entente.simulations.sync.SyncKind;
 import dev.entente.simulations.workload.WorkloadKind;
 import java.util.List;
@@ -31,26 +21,22 @@ import java.util.Locale;
 
 /**
  * The catalogue of deliberately broken variants ("test the tester"), selected with {@code --mutant
- * NAME}. Every component the simulator builds comes from one of the factory methods below, so a
- * mutant is one enum constant that overrides one of them; adding a mutant touches only this file.
+ * NAME}. The simulator assembles every replica with the mutant's {@link #factory()}: {@link
+ * ClusterFactory#REAL} with one point replaced, so a mutant is one enum constant and adding one
+ * touches only this file (and its broken part in {@code broken/}).
  *
- * <p>Hook points: {@link #newMap} (the replica's map, via {@code Replica.create(id, map, clock)}),
- * {@link #newClock} (the timestamp clock), {@link #newCausalBuffer} (op push's delivery buffer),
- * {@link #changesSince} (what delta pull and op push retransmission send), {@link #newAntiEntropy}
- * (the whole protocol) and {@link #newSequencer} (the single-server baseline). {@link
- * #requirements} names the options under which a mutant is reachable.
+ * <p>The points: the replica's map, the timestamp clock, op push's causal buffer, the delta source
+ * (what delta pull and op push retransmission send), the whole protocol, and the single-server
+ * sequencer. {@link #requirements} names the options under which a mutant is reachable.
  */
 public enum Mutant {
   /** The real thing. */
-  NONE("no mutation"),
+  NONE("no mutation", REAL),
 
   /** Equal timestamps are not broken by replica id: replicas keep whichever arrived first. */
-  LWW_TIE_BREAK_IGNORES_REPLICA("LWW tie-break ignores the replica id") {
-    @Override
-    public KvMap newMap(RegisterPolicy policy, KeyGroups groups) {
-      return new BrokenLwwMap(BrokenLwwMap.Flaw.NO_REPLICA_TIE_BREAK);
-    }
-
+  LWW_TIE_BREAK_IGNORES_REPLICA(
+      "LWW tie-break ignores the replica id",
+      REAL.withMaps((policy, groups) -> new BrokenLwwMap(BrokenLwwMap.Flaw.NO_REPLICA_TIE_BREAK))) {
     @Override
     public Overrides requirements(Overrides base) {
       // Lamport counters tie across replicas all the time; HLC timestamps rarely do.
@@ -59,12 +45,10 @@ public enum Mutant {
   },
 
   /** Only the wall part of an HLC timestamp is compared. */
-  LWW_IGNORES_LOGICAL_COUNTER("LWW compares the HLC wall time and ignores the logical counter") {
-    @Override
-    public KvMap newMap(RegisterPolicy policy, KeyGroups groups) {
-      return new BrokenLwwMap(BrokenLwwMap.Flaw.IGNORES_LOGICAL_COUNTER);
-    }
-
+  LWW_IGNORES_LOGICAL_COUNTER(
+      "LWW compares the HLC wall time and ignores the logical counter",
+      REAL.withMaps(
+          (policy, groups) -> new BrokenLwwMap(BrokenLwwMap.Flaw.IGNORES_LOGICAL_COUNTER))) {
     @Override
     public Overrides requirements(Overrides base) {
       return base.withPolicy(RegisterPolicy.LWW).withClock(ClockKind.HLC);
@@ -72,12 +56,9 @@ public enum Mutant {
   },
 
   /** A winning delete removes the register, so an older put arriving later resurrects the key. */
-  DELETE_LEAVES_NO_TOMBSTONE("a delete leaves no tombstone") {
-    @Override
-    public KvMap newMap(RegisterPolicy policy, KeyGroups groups) {
-      return new BrokenLwwMap(BrokenLwwMap.Flaw.NO_TOMBSTONES);
-    }
-
+  DELETE_LEAVES_NO_TOMBSTONE(
+      "a delete leaves no tombstone",
+      REAL.withMaps((policy, groups) -> new BrokenLwwMap(BrokenLwwMap.Flaw.NO_TOMBSTONES))) {
     @Override
     public Overrides requirements(Overrides base) {
       return base.withPolicy(RegisterPolicy.LWW);
@@ -85,12 +66,9 @@ public enum Mutant {
   },
 
   /** MV never drops values a later write has seen. */
-  MV_KEEPS_SUPERSEDED_VALUES("MV keeps values that a later write has seen") {
-    @Override
-    public KvMap newMap(RegisterPolicy policy, KeyGroups groups) {
-      return new BrokenMvMap(BrokenMvMap.Flaw.KEEPS_SUPERSEDED);
-    }
-
+  MV_KEEPS_SUPERSEDED_VALUES(
+      "MV keeps values that a later write has seen",
+      REAL.withMaps((policy, groups) -> new BrokenMvMap(BrokenMvMap.Flaw.KEEPS_SUPERSEDED))) {
     @Override
     public Overrides requirements(Overrides base) {
       return base.withPolicy(RegisterPolicy.MV);
@@ -98,12 +76,9 @@ public enum Mutant {
   },
 
   /** MV lets the newest arrival replace concurrent siblings it never saw. */
-  MV_DROPS_CONCURRENT_VALUES("MV drops concurrent siblings (newest arrival wins)") {
-    @Override
-    public KvMap newMap(RegisterPolicy policy, KeyGroups groups) {
-      return new BrokenMvMap(BrokenMvMap.Flaw.DROPS_CONCURRENT);
-    }
-
+  MV_DROPS_CONCURRENT_VALUES(
+      "MV drops concurrent siblings (newest arrival wins)",
+      REAL.withMaps((policy, groups) -> new BrokenMvMap(BrokenMvMap.Flaw.DROPS_CONCURRENT))) {
     @Override
     public Overrides requirements(Overrides base) {
       return base.withPolicy(RegisterPolicy.MV);
@@ -111,12 +86,9 @@ public enum Mutant {
   },
 
   /** The causal-group policy resolves each key on its own, by LWW. */
-  GROUP_RESOLVES_KEYS_INDEPENDENTLY("the causal-group policy resolves keys independently") {
-    @Override
-    public KvMap newMap(RegisterPolicy policy, KeyGroups groups) {
-      return new IndependentKeysGroupMap();
-    }
-
+  GROUP_RESOLVES_KEYS_INDEPENDENTLY(
+      "the causal-group policy resolves keys independently",
+      REAL.withMaps((policy, groups) -> new IndependentKeysGroupMap())) {
     @Override
     public Overrides requirements(Overrides base) {
       return base.withPolicy(RegisterPolicy.CAUSAL_GROUP).withWorkload(WorkloadKind.CALENDAR);
@@ -124,12 +96,11 @@ public enum Mutant {
   },
 
   /** The HLC never learns from remote timestamps. */
-  HLC_IGNORES_REMOTE_TIMESTAMPS("HLC ignores remote timestamps") {
-    @Override
-    public TimestampClock newClock(ClockKind kind, PhysicalClock physical, long maxDriftMillis) {
-      return new IgnoringRemoteClock(kind.create(physical, maxDriftMillis));
-    }
-
+  HLC_IGNORES_REMOTE_TIMESTAMPS(
+      "HLC ignores remote timestamps",
+      REAL.withClocks(
+          (kind, physical, maxDriftMillis) ->
+              new IgnoringRemoteClock(kind.create(physical, maxDriftMillis)))) {
     @Override
     public Overrides requirements(Overrides base) {
       return base.withPolicy(RegisterPolicy.LWW).withClock(ClockKind.HLC);
@@ -137,12 +108,11 @@ public enum Mutant {
   },
 
   /** The Lamport clock never learns from remote timestamps. */
-  LAMPORT_IGNORES_REMOTE_TIMESTAMPS("Lamport clock ignores remote timestamps") {
-    @Override
-    public TimestampClock newClock(ClockKind kind, PhysicalClock physical, long maxDriftMillis) {
-      return new IgnoringRemoteClock(kind.create(physical, maxDriftMillis));
-    }
-
+  LAMPORT_IGNORES_REMOTE_TIMESTAMPS(
+      "Lamport clock ignores remote timestamps",
+      REAL.withClocks(
+          (kind, physical, maxDriftMillis) ->
+              new IgnoringRemoteClock(kind.create(physical, maxDriftMillis)))) {
     @Override
     public Overrides requirements(Overrides base) {
       return base.withPolicy(RegisterPolicy.LWW).withClock(ClockKind.LAMPORT);
@@ -150,12 +120,8 @@ public enum Mutant {
   },
 
   /** Op push's causal buffer delivers changes before their causal past. */
-  CAUSAL_BUFFER_DELIVERS_EARLY("the causal buffer delivers early") {
-    @Override
-    public CausalBuffer newCausalBuffer() {
-      return new EarlyCausalBuffer();
-    }
-
+  CAUSAL_BUFFER_DELIVERS_EARLY(
+      "the causal buffer delivers early", REAL.withCausalBuffers(EarlyCausalBuffer::new)) {
     @Override
     public Overrides requirements(Overrides base) {
       return base.withPolicy(RegisterPolicy.LWW).withSync(SyncKind.OP);
@@ -163,13 +129,13 @@ public enum Mutant {
   },
 
   /** Delta sync leaves out the last change a peer is missing. */
-  DELTA_SYNC_SKIPS_LAST_CHANGE("delta sync skips the last change") {
-    @Override
-    public List<Change> changesSince(Replica replica, VersionVector remote) {
-      List<Change> all = replica.changesSince(remote);
-      return all.isEmpty() ? all : all.subList(0, all.size() - 1);
-    }
-
+  DELTA_SYNC_SKIPS_LAST_CHANGE(
+      "delta sync skips the last change",
+      REAL.withChangesSince(
+          (replica, remote) -> {
+            List<Change> all = replica.changesSince(remote);
+            return all.isEmpty() ? all : all.subList(0, all.size() - 1);
+          })) {
     @Override
     public Overrides requirements(Overrides base) {
       return base.withSync(SyncKind.DELTA);
@@ -177,12 +143,10 @@ public enum Mutant {
   },
 
   /** Op push sends each change once and never retransmits what the network lost. */
-  OP_PUSH_NEVER_RETRANSMITS("op push never retransmits lost changes") {
-    @Override
-    public AntiEntropy newAntiEntropy(SyncKind kind, SyncContext ctx) {
-      return kind == SyncKind.OP ? new SilentOpPush(ctx) : kind.create(ctx);
-    }
-
+  OP_PUSH_NEVER_RETRANSMITS(
+      "op push never retransmits lost changes",
+      REAL.withProtocols(
+          (kind, ctx) -> kind == SyncKind.OP ? new SilentOpPush(ctx) : kind.create(ctx))) {
     @Override
     public Overrides requirements(Overrides base) {
       return base.withSync(SyncKind.OP);
@@ -190,12 +154,10 @@ public enum Mutant {
   },
 
   /** State gossip leaves the sender's own newest change out of every snapshot. */
-  STATE_GOSSIP_OMITS_NEWEST_CHANGE("state gossip omits the sender's newest change") {
-    @Override
-    public AntiEntropy newAntiEntropy(SyncKind kind, SyncContext ctx) {
-      return kind == SyncKind.STATE ? new StaleStateGossip(ctx) : kind.create(ctx);
-    }
-
+  STATE_GOSSIP_OMITS_NEWEST_CHANGE(
+      "state gossip omits the sender's newest change",
+      REAL.withProtocols(
+          (kind, ctx) -> kind == SyncKind.STATE ? new StaleStateGossip(ctx) : kind.create(ctx))) {
     @Override
     public Overrides requirements(Overrides base) {
       return base.withSync(SyncKind.STATE);
@@ -203,12 +165,8 @@ public enum Mutant {
   },
 
   /** The sequencer makes acknowledged writes visible to readers in swapped pairs. */
-  SEQUENCER_REORDERS_ACKNOWLEDGED_WRITES("the sequencer reorders acknowledged writes") {
-    @Override
-    public Sequencer newSequencer(Replica server) {
-      return new ReorderingSequencer(server);
-    }
-
+  SEQUENCER_REORDERS_ACKNOWLEDGED_WRITES(
+      "the sequencer reorders acknowledged writes", REAL.withSequencers(ReorderingSequencer::new)) {
     @Override
     public Overrides requirements(Overrides base) {
       return base.withPolicy(RegisterPolicy.LWW).withSync(SyncKind.SEQUENCER);
@@ -216,9 +174,16 @@ public enum Mutant {
   };
 
   private final String description;
+  private final ClusterFactory factory;
 
-  Mutant(String description) {
+  Mutant(String description, ClusterFactory factory) {
     this.description = description;
+    this.factory = factory;
+  }
+
+  /** How a replica is assembled under this mutant: the real factory with one point replaced. */
+  public ClusterFactory factory() {
+    return factory;
   }
 
   /** What the mutant breaks, in one sentence. */
@@ -247,39 +212,5 @@ public enum Mutant {
    */
   public Overrides requirements(Overrides base) {
     return base;
-  }
-
-  /** The empty map a replica is built around. */
-  public KvMap newMap(RegisterPolicy policy, KeyGroups groups) {
-    return switch (policy) {
-      case LWW -> new LwwMap();
-      case MV -> new MvMap();
-      case CAUSAL_GROUP -> new CausalGroupMap(groups);
-    };
-  }
-
-  /** A replica's timestamp clock over its simulated physical clock. */
-  public TimestampClock newClock(ClockKind kind, PhysicalClock physical, long maxDriftMillis) {
-    return kind.create(physical, maxDriftMillis);
-  }
-
-  /** Op push's receiver-side causal buffer. */
-  public CausalBuffer newCausalBuffer() {
-    return new CausalBuffer();
-  }
-
-  /** The changes a replica sends to a peer whose vector is {@code remote}. */
-  public List<Change> changesSince(Replica replica, VersionVector remote) {
-    return replica.changesSince(remote);
-  }
-
-  /** A replica's anti-entropy protocol instance. */
-  public AntiEntropy newAntiEntropy(SyncKind kind, SyncContext ctx) {
-    return kind.create(ctx);
-  }
-
-  /** The sequencer around the server replica. */
-  public Sequencer newSequencer(Replica server) {
-    return new Sequencer(server);
   }
 }

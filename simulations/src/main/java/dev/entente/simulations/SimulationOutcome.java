@@ -1,14 +1,15 @@
 package dev.entente.simulations;
 
 import dev.entente.model.Change;
+import dev.entente.model.Check;
 import dev.entente.model.KeyGroups;
 import dev.entente.model.RegisterPolicy;
 import dev.entente.model.ReplicaId;
 import dev.entente.model.check.CheckResult;
 import dev.entente.model.check.ReplicaObservation;
 import dev.entente.model.history.History;
+import dev.entente.simulations.event.RunEvent;
 import dev.entente.simulations.plan.Schedule;
-import dev.entente.simulations.run.RunStats;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
@@ -20,8 +21,9 @@ import java.util.TreeMap;
  * observations at the end of the safety phase and at the end of the convergence phase, the changes
  * still held undelivered per replica at the end, the policy and key groups, whether the cluster
  * became quiescent within the budget, an error if the run itself broke (an invariant violation, a
- * failed {@code checkRep()}, an exception), the first failing step check, counters, the trace hash,
- * and the coverage marks the run hit (mark name to hits, sorted; filled in by {@link
+ * failed {@code checkRep()}, an exception) with its full stack trace, the first failing step check,
+ * counters, the trace hash, (when the run kept its trace) the trace lines and the typed run events,
+ * and the coverage marks the run hit (mark name to hits, sorted; filled in by {@code
  * SimulationRunner}, empty from a bare {@code Simulation.run}). Immutable.
  *
  * <p>Observations are of live replicas only (retired incarnations are gone). Under the sequencer
@@ -37,10 +39,12 @@ public record SimulationOutcome(
     KeyGroups groups,
     boolean quiescent,
     String error,
+    String errorStackTrace,
     CheckResult stepFailure,
     RunStats stats,
     String traceHash,
     List<String> trace,
+    List<RunEvent> events,
     SortedMap<String, Long> marks) {
   /** Copies the collections. */
   public SimulationOutcome {
@@ -48,7 +52,10 @@ public record SimulationOutcome(
     finalObservations = List.copyOf(finalObservations);
     finalHeld = Collections.unmodifiableSortedMap(new TreeMap<>(finalHeld));
     trace = List.copyOf(trace);
+    events = List.copyOf(events);
     marks = Collections.unmodifiableSortedMap(new TreeMap<>(marks));
+    Check.argument(
+        (error == null) == (errorStackTrace == null), "an error comes with its stack trace");
   }
 
   /** An outcome without coverage counts (as {@code Simulation} builds it; see {@link #marks}). */
@@ -62,10 +69,12 @@ public record SimulationOutcome(
       KeyGroups groups,
       boolean quiescent,
       String error,
+      String errorStackTrace,
       CheckResult stepFailure,
       RunStats stats,
       String traceHash,
-      List<String> trace) {
+      List<String> trace,
+      List<RunEvent> events) {
     this(
         options,
         schedule,
@@ -76,10 +85,12 @@ public record SimulationOutcome(
         groups,
         quiescent,
         error,
+        errorStackTrace,
         stepFailure,
         stats,
         traceHash,
         trace,
+        events,
         new TreeMap<>());
   }
 
@@ -95,10 +106,12 @@ public record SimulationOutcome(
         groups,
         quiescent,
         error,
+        errorStackTrace,
         stepFailure,
         stats,
         traceHash,
         trace,
+        events,
         runMarks);
   }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.entente.model.check.CheckResult;
 import dev.entente.model.check.Verdict;
 import dev.entente.simulations.check.NamedChecker;
+import dev.entente.simulations.driver.Shrinker;
+import dev.entente.simulations.driver.SimulationRunner;
 import dev.entente.simulations.plan.Schedule;
 import dev.entente.simulations.run.Simulation;
 import dev.entente.simulations.sync.SyncKind;

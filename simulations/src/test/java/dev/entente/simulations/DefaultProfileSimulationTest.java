@@ -3,6 +3,7 @@ package dev.entente.simulations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.entente.model.RegisterPolicy;
+import dev.entente.simulations.driver.SimulationRunner;
 import dev.entente.simulations.sync.SyncKind;
 import java.util.ArrayList;
 import java.util.List;

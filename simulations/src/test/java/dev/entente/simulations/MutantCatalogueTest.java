@@ -2,6 +2,7 @@ package dev.entente.simulations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.entente.simulations.driver.MutantHunt;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

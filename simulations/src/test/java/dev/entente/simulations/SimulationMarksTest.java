@@ -6,6 +6,7 @@ import dev.entente.impl.coverage.ImplMark;
 import dev.entente.simulations.check.NamedChecker;
 import dev.entente.simulations.coverage.Marks;
 import dev.entente.simulations.coverage.SimMark;
+import dev.entente.simulations.driver.SimulationRunner;
 import dev.entente.simulations.run.Simulation;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.entente.tla;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -43,6 +44,17 @@ class TlaArchitectureTest {
         .dependOnClassesThat()
         .resideInAnyPackage("dev.entente.impl..", "dev.entente.simulations..", "dev.entente.cli..")
         .because("specs are data; trace checks link to the simulator by files, not by code")
+        .check(TLA);
+  }
+
+  @Test
+  void tla_packages_areFreeOfCycles() {
+    // "(**)" makes every package its own slice, the root package included ("(*).." leaves it out).
+    slices()
+        .matching("dev.entente.(**)")
+        .should()
+        .beFreeOfCycles()
+        .because("each package builds on the ones below it, never back (issue 8)")
         .check(TLA);
   }
 }

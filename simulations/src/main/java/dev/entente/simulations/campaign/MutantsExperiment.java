@@ -1,9 +1,9 @@
 package dev.entente.simulations.campaign;
 
 import dev.entente.simulations.Mutant;
-import dev.entente.simulations.MutantHunt;
 import dev.entente.simulations.Overrides;
 import dev.entente.simulations.Profile;
+import dev.entente.simulations.driver.MutantHunt;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;

@@ -5,7 +5,7 @@ import dev.entente.model.RegisterPolicy;
 import dev.entente.model.check.KvHistoryIndex;
 import dev.entente.simulations.Overrides;
 import dev.entente.simulations.Profile;
-import dev.entente.simulations.SimulationRunner;
+import dev.entente.simulations.driver.SimulationRunner;
 import dev.entente.simulations.sync.SyncKind;
 import dev.entente.simulations.workload.WorkloadKind;
 import java.util.ArrayList;

@@ -10,7 +10,7 @@ import dev.entente.model.check.SearchBudget;
 import dev.entente.model.history.History;
 import dev.entente.simulations.Overrides;
 import dev.entente.simulations.Profile;
-import dev.entente.simulations.SimulationRunner;
+import dev.entente.simulations.driver.SimulationRunner;
 import dev.entente.simulations.sync.SyncKind;
 import dev.entente.simulations.workload.WorkloadKind;
 import java.util.ArrayList;

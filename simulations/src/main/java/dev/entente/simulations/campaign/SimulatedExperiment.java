@@ -5,7 +5,7 @@ import dev.entente.model.check.KvHistoryIndex;
 import dev.entente.model.check.Verdict;
 import dev.entente.simulations.Overrides;
 import dev.entente.simulations.Profile;
-import dev.entente.simulations.SimulationRunner;
+import dev.entente.simulations.driver.SimulationRunner;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

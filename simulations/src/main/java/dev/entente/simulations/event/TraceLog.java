@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The canonical event log of a run: one line per event and per history op, in order, hashed with
@@ -41,18 +40,6 @@ public final class TraceLog {
     count++;
     if (keepLines) {
       lines.add(line);
-    }
-  }
-
-  /**
-   * Appends an annotation: a line kept with the others (when the log keeps lines) but not hashed
-   * and not counted, so annotating never changes a run's hash. {@code line} is evaluated only when
-   * lines are kept. Used for the spec-level state the trace exporter needs (see {@code
-   * dev.entente.simulations.trace}).
-   */
-  public void annotate(Supplier<String> line) {
-    if (keepLines) {
-      lines.add(line.get());
     }
   }
 

@@ -53,6 +53,33 @@ final class SimNode {
     return status == Status.UP;
   }
 
+  /**
+   * Crashes the machine: its replica, protocol and queued arrivals are gone; the replica's state
+   * survives as the durable state a restart merges, unless {@code amnesia}.
+   */
+  void crash(boolean amnesia) {
+    durable = amnesia ? null : replica.state();
+    amnesiac = amnesia;
+    replica = null;
+    sync = null;
+    sequencer = null;
+    inbox.clear();
+    status = Status.CRASHED;
+  }
+
+  /** Pauses the machine: it does nothing, and its arrivals queue in {@link #inbox}. */
+  void pause() {
+    status = Status.PAUSED;
+  }
+
+  /** Resumes a paused machine; returns the arrivals it queued, in arrival order. */
+  List<Envelope<SyncMessage>> resume() {
+    status = Status.UP;
+    List<Envelope<SyncMessage>> queued = new ArrayList<>(inbox);
+    inbox.clear();
+    return queued;
+  }
+
   @Override
   public String toString() {
     return id + "(" + status + ")";

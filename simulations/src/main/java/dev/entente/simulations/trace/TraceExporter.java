@@ -1,22 +1,23 @@
 package dev.entente.simulations.trace;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entente.impl.ApplyResult;
 import dev.entente.impl.clock.ClockKind;
 import dev.entente.model.Change;
 import dev.entente.model.Dot;
 import dev.entente.model.HlcTimestamp;
+import dev.entente.model.MaterialisedMap;
 import dev.entente.model.Op;
 import dev.entente.model.RegisterPolicy;
 import dev.entente.model.ReplicaId;
-import dev.entente.model.history.HistoryOp;
-import dev.entente.model.history.KvOps;
-import dev.entente.model.history.OpType;
+import dev.entente.model.Value;
 import dev.entente.simulations.SimulationOptions;
 import dev.entente.simulations.SimulationOutcome;
 import dev.entente.simulations.clock.SimClock;
+import dev.entente.simulations.event.RunEvent;
 import dev.entente.simulations.plan.FaultKind;
 import dev.entente.simulations.run.Simulation;
 import dev.entente.simulations.sync.SyncKind;
@@ -63,7 +64,9 @@ import java.util.TreeMap;
  * physical reading and timestamp (TLC integers are 32-bit; HLC arithmetic is invariant under the
  * shift because every reading stays above the clocks' initial zero, which stays 0). The clock after
  * a write is the change's timestamp ({@code now()} returns {@code current()}); everything after a
- * receive comes from the simulator's {@code spec apply} annotations ({@link SpecNotes}).
+ * receive comes from the typed {@link RunEvent}s the simulator recorded as it ran (a {@code
+ * LocalWrite} per write, an {@code Applied} per remote change, a {@code MachineAdded} per machine's
+ * physical clock).
  *
  * <p>Only runs the spec models can be exported: policy LWW, HLC clocks, op push or delta pull
  * (state gossip merges whole states and reports no per-change apply), no crashes, amnesia, clock
@@ -81,6 +84,8 @@ public final class TraceExporter {
           FaultKind.CLOCK_STEP,
           FaultKind.CLOCK_STROBE,
           FaultKind.JOIN);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private TraceExporter() {}
 
@@ -148,8 +153,8 @@ public final class TraceExporter {
             why -> {
               throw new IllegalArgumentException("cannot export a trace: " + why);
             });
-    if (outcome.trace().isEmpty()) {
-      throw new IllegalArgumentException("the run did not keep its trace (keepTrace=false)");
+    if (outcome.events().isEmpty()) {
+      throw new IllegalArgumentException("the run did not keep its events (keepTrace=false)");
     }
     return new Export(outcome).lines();
   }
@@ -168,21 +173,15 @@ public final class TraceExporter {
     }
 
     List<String> lines() {
-      List<HistoryOp> ops = outcome.history().ops();
-      for (String line : outcome.trace()) {
-        if (line.startsWith(SpecNotes.NODE)) {
-          JsonNode n = parse(line.substring(SpecNotes.NODE.length()));
-          String name = n.get("replica").asText();
-          physical.put(
-              name, new SimClock(() -> tick, n.get("skew").asLong(), n.get("drift").asLong()));
-        } else if (line.startsWith(SpecNotes.APPLY)) {
-          apply(parse(line.substring(SpecNotes.APPLY.length())));
-        } else if (line.startsWith("history {:index ")) {
-          int end = line.indexOf(' ', "history {:index ".length());
-          int index = Integer.parseInt(line.substring("history {:index ".length(), end));
-          write(ops.get(index));
-        } else if (!line.isEmpty() && Character.isDigit(line.charAt(0))) {
-          tick = Long.parseLong(line.substring(0, line.indexOf(' ')));
+      for (RunEvent event : outcome.events()) {
+        if (event instanceof RunEvent.MachineAdded m) {
+          physical.put(m.name(), new SimClock(() -> tick, m.skewMillis(), m.driftPpm()));
+        } else if (event instanceof RunEvent.LocalWrite w) {
+          tick = w.tick();
+          write(w.change());
+        } else if (event instanceof RunEvent.Applied a) {
+          tick = a.tick();
+          apply(a);
         }
       }
       long base = minTime - 1;
@@ -191,7 +190,7 @@ public final class TraceExporter {
       int i = 1;
       for (ObjectNode e : events) {
         ObjectNode shifted = shift(e, base);
-        ObjectNode numbered = SpecNotes.JSON.createObjectNode();
+        ObjectNode numbered = JSON.createObjectNode();
         numbered.put("i", i++);
         numbered.setAll(shifted);
         out.add(numbered.toString());
@@ -201,7 +200,7 @@ public final class TraceExporter {
 
     private ObjectNode header(long base) {
       SimulationOptions o = outcome.options();
-      ObjectNode h = SpecNotes.JSON.createObjectNode();
+      ObjectNode h = JSON.createObjectNode();
       h.put("event", "Init");
       h.put("format", FORMAT);
       h.put("seed", o.seed());
@@ -236,13 +235,7 @@ public final class TraceExporter {
       return max;
     }
 
-    private void write(HistoryOp op) {
-      if (op.type() != OpType.OK
-          || !KvOps.WRITE.equals(op.f())
-          || !KvOps.isCompleteWrite(op.value())) {
-        return;
-      }
-      Change c = KvOps.change(op.value());
+    private void write(Change c) {
       changes.put(c.dot(), c);
       ObjectNode e = event("Write", c.author().value(), c);
       ObjectNode post = e.putObject("post");
@@ -258,59 +251,76 @@ public final class TraceExporter {
       events.add(e);
     }
 
-    private void apply(JsonNode n) {
-      String result = n.get("result").asText();
-      String replica = n.get("replica").asText();
-      if (result.equals("duplicate")) {
+    private void apply(RunEvent.Applied a) {
+      String replica = a.replica().value();
+      if (a.result() instanceof ApplyResult.Duplicate) {
         return;
       }
-      if (!result.equals("applied")) {
+      if (!(a.result() instanceof ApplyResult.Applied applied)) {
         throw new IllegalArgumentException(
-            "cannot export a trace: " + replica + " " + result + " " + n.get("dot").asText());
+            "cannot export a trace: "
+                + replica
+                + " "
+                + resultName(a.result())
+                + " "
+                + a.result().dot());
       }
-      if (n.get("delivered").size() != 1) {
+      if (applied.delivered().size() != 1) {
         throw new IllegalArgumentException(
-            "cannot export a trace: one apply delivered " + n.get("delivered"));
+            "cannot export a trace: one apply delivered " + applied.delivered());
       }
-      Change c = changes.get(parseDot(n.get("dot").asText()));
+      Change c = changes.get(applied.dot());
       if (c == null) {
-        throw new IllegalStateException("applied " + n.get("dot") + " before it was written");
+        throw new IllegalStateException("applied " + applied.dot() + " before it was written");
       }
       ObjectNode e = event("Receive", replica, c);
       ObjectNode post = e.putObject("post");
       ObjectNode pts = pts();
-      if (pts.get(replica).asLong() != n.get("pt").asLong()) {
+      if (pts.get(replica).asLong() != a.physicalMillis()) {
         throw new IllegalStateException(
-            "physical clock of " + replica + " is " + n.get("pt") + ", not " + pts.get(replica));
+            "physical clock of "
+                + replica
+                + " is "
+                + a.physicalMillis()
+                + ", not "
+                + pts.get(replica));
       }
       post.set("pt", pts);
-      post.set(
-          "clock",
-          timestamp(
-              new HlcTimestamp(n.get("clock").get(0).asLong(), n.get("clock").get(1).asInt())));
+      post.set("clock", timestamp(a.clock()));
       ObjectNode vv = post.putObject("vv");
       for (String r : physical.keySet()) {
-        JsonNode v = n.get("vv").get(r);
-        vv.put(r, v == null ? 0 : v.asLong());
+        Long v = a.vv().entries().get(ReplicaId.of(r));
+        vv.put(r, v == null ? 0 : v);
       }
-      ObjectNode values = post.putObject("values");
-      for (Op op : c.ops()) {
-        String key = op.key().value();
-        JsonNode shown = n.get("values").get(key);
-        if (shown == null || shown.isEmpty()) {
-          values.putNull(key);
-        } else if (shown.size() == 1) {
-          values.put(key, shown.get(0).asText());
-        } else {
-          throw new IllegalArgumentException("cannot export a trace: LWW key " + key + shown);
-        }
-      }
-      note(n.get("clock").get(0).asLong());
+      post.set("values", values(c, a.view()));
+      note(a.clock().wallMillis());
       events.add(e);
     }
 
+    /** What {@code view} shows for {@code c}'s keys: the one LWW value, or null if none. */
+    private static ObjectNode values(Change c, MaterialisedMap view) {
+      ObjectNode values = JSON.createObjectNode();
+      for (Op op : c.ops()) {
+        String key = op.key().value();
+        List<Value> shown = view.entries().get(op.key());
+        if (shown == null || shown.isEmpty()) {
+          values.putNull(key);
+        } else if (shown.size() == 1) {
+          values.put(key, shown.get(0).value());
+        } else {
+          throw new IllegalArgumentException(
+              "cannot export a trace: LWW key " + key + " shows " + shown);
+        }
+      }
+      return values;
+    }
+
+    private static String resultName(ApplyResult r) {
+      return r instanceof ApplyResult.Buffered ? "buffered" : "rejected";
+    }
+
     private ObjectNode event(String name, String replica, Change c) {
-      ObjectNode e = SpecNotes.JSON.createObjectNode();
+      ObjectNode e = JSON.createObjectNode();
       e.put("event", name);
       e.put("replica", replica);
       e.put("tick", tick);
@@ -344,7 +354,7 @@ public final class TraceExporter {
     }
 
     private ObjectNode pts() {
-      ObjectNode o = SpecNotes.JSON.createObjectNode();
+      ObjectNode o = JSON.createObjectNode();
       for (Map.Entry<String, SimClock> e : physical.entrySet()) {
         long pt = e.getValue().millis();
         note(pt);
@@ -361,7 +371,7 @@ public final class TraceExporter {
     }
 
     private static ObjectNode timestamp(HlcTimestamp t) {
-      ObjectNode o = SpecNotes.JSON.createObjectNode();
+      ObjectNode o = JSON.createObjectNode();
       o.put("wall", t.wallMillis());
       o.put("logical", t.logical());
       return o;
@@ -385,19 +395,6 @@ public final class TraceExporter {
     private static void shiftTimestamp(ObjectNode t, long base) {
       long wall = t.get("wall").asLong();
       t.put("wall", wall == 0 ? 0 : wall - base);
-    }
-
-    private static Dot parseDot(String text) {
-      int colon = text.lastIndexOf(':');
-      return Dot.of(text.substring(0, colon), Long.parseLong(text.substring(colon + 1)));
-    }
-
-    private static JsonNode parse(String json) {
-      try {
-        return SpecNotes.JSON.readTree(json);
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("bad annotation " + json, e);
-      }
     }
   }
 }

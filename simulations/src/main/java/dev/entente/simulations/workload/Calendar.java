@@ -5,6 +5,7 @@ import dev.entente.model.MaterialisedMap;
 import dev.entente.model.Value;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.regex.Pattern;
 
 /**
  * The calendar workload's data layout and invariant. Event {@code N} is the causal group {@code
@@ -17,6 +18,8 @@ import java.util.OptionalLong;
 public final class Calendar {
   /** Latest minute a move may start at. */
   public static final long DAY_MINUTES = 1440;
+
+  private static final Pattern MINUTE = Pattern.compile("-?[0-9]{1,18}");
 
   private Calendar() {}
 
@@ -42,11 +45,11 @@ public final class Calendar {
     if (at <= 0) {
       return OptionalLong.empty();
     }
-    try {
-      return OptionalLong.of(Long.parseLong(s.substring(0, at)));
-    } catch (NumberFormatException e) {
-      return OptionalLong.empty();
-    }
+    String minute = s.substring(0, at);
+    // Checked up front rather than by catching parseLong's exception: 18 digits always fit a long.
+    return MINUTE.matcher(minute).matches()
+        ? OptionalLong.of(Long.parseLong(minute))
+        : OptionalLong.empty();
   }
 
   /**

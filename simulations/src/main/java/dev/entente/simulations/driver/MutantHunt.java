@@ -1,7 +1,10 @@
-package dev.entente.simulations;
+package dev.entente.simulations.driver;
 
 import dev.entente.model.check.CheckResult;
 import dev.entente.model.check.Verdict;
+import dev.entente.simulations.Mutant;
+import dev.entente.simulations.Overrides;
+import dev.entente.simulations.Profile;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;

@@ -1,4 +1,4 @@
-package dev.entente.simulations.run;
+package dev.entente.simulations;
 
 import dev.entente.simulations.net.NetworkStats;
 
@@ -26,7 +26,7 @@ public record RunStats(
   /** {@link #maxTimestampLeadMillis} of a run in which no replica made a local write. */
   public static final long NO_LOCAL_WRITE = Long.MIN_VALUE;
 
-  static RunStats of(
+  public static RunStats of(
       long events,
       long ticks,
       NetworkStats net,

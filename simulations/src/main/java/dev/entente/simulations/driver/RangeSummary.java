@@ -1,6 +1,8 @@
-package dev.entente.simulations;
+package dev.entente.simulations.driver;
 
-import dev.entente.simulations.run.RunStats;
+import dev.entente.simulations.RunStats;
+import dev.entente.simulations.SeedRange;
+import dev.entente.simulations.SimulationOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,9 +1,11 @@
-package dev.entente.simulations;
+package dev.entente.simulations.driver;
 
 import dev.entente.model.check.CheckResult;
 import dev.entente.model.check.Checker;
 import dev.entente.model.check.Verdict;
 import dev.entente.model.coverage.Coverage;
+import dev.entente.simulations.SimulationOptions;
+import dev.entente.simulations.SimulationOutcome;
 import dev.entente.simulations.check.NamedChecker;
 import dev.entente.simulations.plan.Schedule;
 import dev.entente.simulations.run.Simulation;
@@ -15,8 +17,10 @@ import java.util.function.Consumer;
 /**
  * Runs one seed and judges it, with the output contract: the first line is {@code simulate} and
  * every option; then a {@code stats} line and a {@code marks} line (the coverage marks the run hit,
- * also in {@link SimulationOutcome#marks}); the last line is {@code PASSED seed=S trace=<sha256>}
- * or {@code FAILED seed=S <reason> | replay: ./entente simulate --seed S ...}. Stateless.
+ * also in {@link SimulationOutcome#marks}); if the run broke, an {@code error} line and the full
+ * stack trace of what broke it (so a replay shows where); the last line is {@code PASSED seed=S
+ * trace=<sha256>} or {@code FAILED seed=S <reason> | replay: ./entente simulate --seed S ...}.
+ * Stateless.
  *
  * <p>A run fails if it broke (an exception, an invariant violation, a failed {@code checkRep()}),
  * if a step checker failed, if it was not quiescent within the convergence budget, or if any
@@ -63,6 +67,10 @@ public final class SimulationRunner {
     CheckResult check = judge(outcome, checkers, anomalies);
     out.accept("stats " + outcome.stats().describe());
     out.accept(marksLine(outcome.marks()));
+    if (outcome.error() != null) {
+      out.accept("error " + outcome.error());
+      outcome.errorStackTrace().lines().forEach(out);
+    }
     for (CheckResult a : anomalies) {
       out.accept("anomaly " + a.checker() + " (expected for this design): " + a.explanation());
     }

@@ -1,6 +1,7 @@
-package dev.entente.simulations;
+package dev.entente.simulations.driver;
 
 import dev.entente.model.check.CheckResult;
+import dev.entente.simulations.SimulationOptions;
 import dev.entente.simulations.check.NamedChecker;
 import dev.entente.simulations.plan.Schedule;
 import dev.entente.simulations.run.Simulation;

@@ -1,0 +1,376 @@
+package dev.entente.simulations.run;
+
+import dev.entente.impl.ApplyResult;
+import dev.entente.impl.Replica;
+import dev.entente.impl.ReplicaState;
+import dev.entente.impl.clock.TimestampClock;
+import dev.entente.impl.codec.ReplicaStateCodec;
+import dev.entente.model.KeyGroups;
+import dev.entente.model.ReplicaId;
+import dev.entente.simulations.RunStats;
+import dev.entente.simulations.SimulationOptions;
+import dev.entente.simulations.clock.SimClock;
+import dev.entente.simulations.cluster.ClusterFactory;
+import dev.entente.simulations.event.EventLoop;
+import dev.entente.simulations.event.RunEvent;
+import dev.entente.simulations.event.RunEvents;
+import dev.entente.simulations.event.TraceLog;
+import dev.entente.simulations.net.Envelope;
+import dev.entente.simulations.net.SimNetwork;
+import dev.entente.simulations.random.Prng;
+import dev.entente.simulations.random.RunRandom;
+import dev.entente.simulations.sync.MessageSize;
+import dev.entente.simulations.sync.Outgoing;
+import dev.entente.simulations.sync.SyncKind;
+import dev.entente.simulations.sync.SyncMessage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * The simulated cluster of one run: the machines and their replicas (assembled by the mutant's
+ * {@link ClusterFactory}), the network between them, virtual time, the history, and the run's
+ * counters. It is the {@link World} the client and the nemesis act on. Mutable, owned by the run.
+ */
+final class Cluster implements World {
+  static final int SERVER_SLOT = 1_000;
+
+  private final SimulationOptions options;
+  private final ClusterFactory factory;
+  private final RunRandom random;
+  private final TraceLog trace;
+  private final EventLoop loop;
+  private final HistoryRecorder history;
+  private final RunEvents events;
+  private final SimNetwork<SyncMessage> network;
+  private final List<SimNode> slots = new ArrayList<>();
+  private final Map<ReplicaId, SimNode> byId = new TreeMap<>();
+  private final KeyGroups groups = KeyGroups.byParentPath();
+  private final boolean sequencerMode;
+  private final List<SimNode> touched = new ArrayList<>();
+  private BiConsumer<SimNode, SyncMessage> replies = (node, message) -> {};
+  private SimNode server;
+  private boolean converging;
+  private long nextProcess;
+  private long rejected;
+  private long bootstrapBytes;
+  private long maxTimestampLead = RunStats.NO_LOCAL_WRITE;
+
+  Cluster(SimulationOptions options, TraceLog trace, EventLoop loop, RunEvents events) {
+    this.options = options;
+    this.factory = options.mutant().factory();
+    this.random = new RunRandom(options.seed());
+    this.trace = trace;
+    this.loop = loop;
+    this.history = new HistoryRecorder(trace);
+    this.events = events;
+    this.sequencerMode = options.sync() == SyncKind.SEQUENCER;
+    this.network =
+        new SimNetwork<>(
+            loop, random.network(), options.network(), this::slotOf, this::receive, trace::add);
+  }
+
+  /** Where replies to sequencer clients go (the client part). */
+  void onClientReply(BiConsumer<SimNode, SyncMessage> handler) {
+    this.replies = handler;
+  }
+
+  /** Builds the starting machines, and the server under the sequencer. */
+  void start() {
+    for (int i = 0; i < options.replicas(); i++) {
+      addNode();
+    }
+    if (sequencerMode) {
+      server = new SimNode(SERVER_SLOT, "server", newPhysicalClock(), nextProcess++);
+      startReplica(server, server.id, null);
+    }
+  }
+
+  /** Ends the safety phase: from now on faults neither start nor end on their own. */
+  void startConverging() {
+    converging = true;
+  }
+
+  @Override
+  public long now() {
+    return loop.now();
+  }
+
+  @Override
+  public void at(long tick, String label, Runnable action) {
+    loop.at(tick, label, action);
+  }
+
+  @Override
+  public void after(long delayTicks, String label, Runnable action) {
+    loop.after(delayTicks, label, action);
+  }
+
+  @Override
+  public boolean converging() {
+    return converging;
+  }
+
+  @Override
+  public void trace(String line) {
+    trace.add(line);
+  }
+
+  @Override
+  public HistoryRecorder history() {
+    return history;
+  }
+
+  @Override
+  public void nemesisEvent(String f, Object value) {
+    history.nemesis(f, value, loop.now());
+  }
+
+  @Override
+  public void record(Supplier<RunEvent> event) {
+    events.record(event);
+  }
+
+  @Override
+  public SimNetwork<SyncMessage> network() {
+    return network;
+  }
+
+  @Override
+  public boolean sequencerMode() {
+    return sequencerMode;
+  }
+
+  @Override
+  public List<SimNode> machines() {
+    return List.copyOf(slots);
+  }
+
+  @Override
+  public SimNode server() {
+    return server;
+  }
+
+  KeyGroups groups() {
+    return groups;
+  }
+
+  long rejected() {
+    return rejected;
+  }
+
+  long bootstrapBytes() {
+    return bootstrapBytes;
+  }
+
+  long maxTimestampLead() {
+    return maxTimestampLead;
+  }
+
+  @Override
+  public SimNode addNode() {
+    int slot = slots.size();
+    String name = slot < 26 ? String.valueOf((char) ('A' + slot)) : "N" + slot;
+    SimNode node = new SimNode(slot, name, newPhysicalClock(), nextProcess++);
+    events.record(
+        () ->
+            new RunEvent.MachineAdded(name, node.physical.skewMillis(), node.physical.driftPpm()));
+    slots.add(node);
+    if (sequencerMode) {
+      byId.put(node.id, node);
+    } else {
+      startReplica(node, node.id, null);
+      long first = random.sync().between(1, options.timing().syncIntervalTicks());
+      scheduleSyncTick(node, loop.now() + first);
+    }
+    return node;
+  }
+
+  private SimClock newPhysicalClock() {
+    Prng p = random.clocks();
+    long skew = p.between(-options.clock().skewMillisMax(), options.clock().skewMillisMax());
+    long drift = p.between(-options.clock().driftPpmMax(), options.clock().driftPpmMax());
+    return new SimClock(loop::now, skew, drift);
+  }
+
+  @Override
+  public void startReplica(SimNode node, ReplicaId id, ReplicaState durable) {
+    TimestampClock clock =
+        factory.newClock(options.clock().kind(), node.physical, options.clock().maxDriftMillis());
+    Replica replica = factory.newReplica(id, options.policy(), groups, clock);
+    node.clock = clock;
+    node.id = id;
+    node.replica = replica;
+    node.status = SimNode.Status.UP;
+    byId.put(id, node);
+    touch(node);
+    if (durable != null) {
+      for (ApplyResult.Rejected r : replica.merge(durable)) {
+        onApply(node, r);
+      }
+    }
+    if (!sequencerMode) {
+      node.sync =
+          factory.newAntiEntropy(
+              options.sync(), replica, random.sync().fork(), r -> onApply(node, r));
+    } else if (node == server) {
+      node.sequencer = factory.newSequencer(replica);
+    }
+  }
+
+  private void scheduleSyncTick(SimNode node, long tick) {
+    loop.at(
+        tick,
+        "sync-tick " + node.baseName,
+        () -> {
+          if (node.isUp() && options.timing().antiEntropy()) {
+            send(node, node.sync.onTick(peers(node)));
+          }
+          scheduleSyncTick(node, tick + options.timing().syncIntervalTicks());
+        });
+  }
+
+  @Override
+  public List<ReplicaId> peers(SimNode self) {
+    List<ReplicaId> out = new ArrayList<>();
+    for (SimNode n : slots) {
+      if (n != self) {
+        out.add(n.id);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public List<Integer> endpointSlots() {
+    List<Integer> out = new ArrayList<>();
+    for (SimNode n : slots) {
+      out.add(n.slot);
+    }
+    if (server != null) {
+      out.add(SERVER_SLOT);
+    }
+    return out;
+  }
+
+  @Override
+  public SimNode nodeAt(int slot) {
+    return slot == SERVER_SLOT ? server : slots.get(slot);
+  }
+
+  @Override
+  public void send(SimNode from, List<Outgoing> outgoing) {
+    for (Outgoing o : outgoing) {
+      network.send(from.id, o.to(), o.message(), MessageSize.of(o.message()), o.message().label());
+    }
+  }
+
+  private int slotOf(ReplicaId id) {
+    SimNode n = byId.get(id);
+    return n == null ? -1 : n.slot;
+  }
+
+  private void receive(Envelope<SyncMessage> e) {
+    SimNode node = byId.get(e.to());
+    if (node == null || !node.id.equals(e.to())) {
+      trace.add("drop-retired #" + e.id());
+    } else if (node.status == SimNode.Status.CRASHED) {
+      trace.add("drop-crashed #" + e.id());
+    } else if (node.status == SimNode.Status.PAUSED) {
+      node.inbox.add(e);
+    } else {
+      handle(node, e);
+    }
+  }
+
+  @Override
+  public void handle(SimNode node, Envelope<SyncMessage> e) {
+    touch(node);
+    if (!sequencerMode) {
+      send(node, node.sync.onMessage(e.from(), e.message()));
+    } else if (node == server) {
+      SyncMessage reply = server.sequencer.handle(e.message());
+      if (reply != null) {
+        send(server, List.of(new Outgoing(e.from(), reply)));
+      }
+    } else {
+      replies.accept(node, e.message());
+    }
+  }
+
+  private void onApply(SimNode node, ApplyResult result) {
+    events.record(
+        () ->
+            new RunEvent.Applied(
+                loop.now(),
+                node.id,
+                result,
+                node.physical.millis(),
+                node.clock.current(),
+                node.replica.versionVector(),
+                node.replica.materialise()));
+    if (result instanceof ApplyResult.Rejected r) {
+      rejected++;
+      trace.add("rejected at " + node.id + " " + r.dot() + ": " + r.reason());
+    }
+  }
+
+  @Override
+  public void bootstrap(SimNode joiner, SimNode peer) {
+    touch(joiner);
+    ReplicaState state = peer.replica.state();
+    bootstrapBytes += ReplicaStateCodec.encode(state).length;
+    for (ApplyResult.Rejected r : joiner.replica.merge(state)) {
+      onApply(joiner, r);
+    }
+  }
+
+  @Override
+  public long newProcess() {
+    return nextProcess++;
+  }
+
+  @Override
+  public void noteTimestampLead(long leadMillis) {
+    maxTimestampLead = Math.max(maxTimestampLead, leadMillis);
+  }
+
+  @Override
+  public void touch(SimNode node) {
+    if (!node.touched) {
+      node.touched = true;
+      touched.add(node);
+    }
+  }
+
+  /**
+   * {@code checkRep()} on every replica the last step touched: a replica no step touched has the
+   * representation it had when it was last checked.
+   */
+  void checkTouched() {
+    for (SimNode n : touched) {
+      n.touched = false;
+      if (n.isUp() && n.replica != null) {
+        n.replica.checkRep();
+      }
+    }
+    touched.clear();
+  }
+
+  @Override
+  public List<SimNode> liveReplicas() {
+    List<SimNode> out = new ArrayList<>();
+    for (SimNode n : slots) {
+      if (n.isUp() && n.replica != null) {
+        out.add(n);
+      }
+    }
+    if (server != null && server.isUp()) {
+      out.add(server);
+    }
+    return out;
+  }
+}
