@@ -45,6 +45,8 @@ class CoverageMarksSimulationTest {
     }
     for (long seed = 1; seed <= 4; seed++) {
       runs.add(Profile.CLOCK_SKEW.resolve(seed, Overrides.NONE.withMaxDrift(1_000)));
+      // Only causally delivering replicas hold changes back, so crashes must also meet MV.
+      runs.add(Profile.CRASHES.resolve(seed, Overrides.NONE.withPolicy(RegisterPolicy.MV)));
     }
     List<SimulationOutcome> outcomes = new ArrayList<>();
     for (SimulationOptions o : runs) {

@@ -46,6 +46,21 @@ public enum SimMark implements CoverageMark {
   SYNC_DELTA_NOTHING_MISSING("a delta pull found nothing the puller was missing"),
   /** {@code DeltaPull.onMessage}. */
   SYNC_DELTA_SENT("a delta pull answered with the changes the puller was missing"),
+  /** {@code ProcessNemesis.crash}. */
+  NEMESIS_CRASH_WITH_PENDING("a replica crashed while holding changes it could not yet deliver"),
+  /** {@code ProcessNemesis.restart}. */
+  NEMESIS_AMNESIA_RESTART("an amnesiac machine restarted as a new replica with nothing kept"),
+  /** {@code ProcessNemesis.resume}. */
+  NEMESIS_RESUME_WITH_QUEUED("a paused replica resumed and handled messages queued while paused"),
+  /** {@code JoinNemesis.start}. */
+  NEMESIS_JOIN_BOOTSTRAP("a late-joining machine bootstrapped from an up replica's state"),
+  /** {@code SequencerClient.timeout}. */
+  CLIENT_REQUEST_TIMED_OUT("a sequencer request timed out before its reply arrived"),
+  /** {@code SequencerClient.onReply}. */
+  CLIENT_REPLY_AFTER_TIMEOUT("a sequencer reply arrived after its request had timed out"),
+  /** {@code Simulation.probe}. */
+  CONVERGENCE_AFTER_SEVERAL_PROBES(
+      "the convergence phase became quiescent only after more than one probe"),
   /** {@code OpResolver.adjust}. */
   WORKLOAD_ADJUST_RECREATES(
       "a calendar adjust found no consistent event to adjust and recreated the event"),

@@ -1,5 +1,7 @@
 package dev.entente.simulations.run;
 
+import dev.entente.model.coverage.Coverage;
+import dev.entente.simulations.coverage.SimMark;
 import dev.entente.simulations.plan.FaultKind;
 import dev.entente.simulations.plan.PlannedFault;
 import dev.entente.simulations.random.Prng;
@@ -38,6 +40,7 @@ final class JoinNemesis implements Nemesis {
     }
     SimNode peer = prng.pick(up);
     world.bootstrap(joiner, peer);
+    Coverage.mark(SimMark.NEMESIS_JOIN_BOOTSTRAP);
     world.nemesisEvent("join", joiner.id.value() + " from " + peer.id.value());
   }
 

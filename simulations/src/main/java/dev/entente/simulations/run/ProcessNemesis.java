@@ -1,7 +1,9 @@
 package dev.entente.simulations.run;
 
 import dev.entente.model.ReplicaId;
+import dev.entente.model.coverage.Coverage;
 import dev.entente.model.history.Keyword;
+import dev.entente.simulations.coverage.SimMark;
 import dev.entente.simulations.net.Envelope;
 import dev.entente.simulations.plan.FaultKind;
 import dev.entente.simulations.plan.PlannedFault;
@@ -92,6 +94,10 @@ final class ProcessNemesis implements Nemesis {
   }
 
   private void crash(SimNode target, boolean amnesia, long end) {
+    boolean buffered = target.sync != null && !target.sync.held().isEmpty();
+    if (buffered || !target.replica.pending().isEmpty()) {
+      Coverage.mark(SimMark.NEMESIS_CRASH_WITH_PENDING);
+    }
     target.crash(amnesia);
     world.nemesisEvent(
         "crash", Map.of(Keyword.of("node"), target.id.value(), Keyword.of("amnesia"), amnesia));
@@ -108,6 +114,7 @@ final class ProcessNemesis implements Nemesis {
   private void restart(SimNode n) {
     ReplicaId id = n.id;
     if (n.amnesiac) {
+      Coverage.mark(SimMark.NEMESIS_AMNESIA_RESTART);
       n.incarnation++;
       id = ReplicaId.of(n.baseName + "-r" + n.incarnation);
       n.process = world.newProcess();
@@ -121,6 +128,9 @@ final class ProcessNemesis implements Nemesis {
   private void resume(SimNode n) {
     List<Envelope<SyncMessage>> queued = n.resume();
     world.nemesisEvent("resume", n.id.value());
+    if (!queued.isEmpty()) {
+      Coverage.mark(SimMark.NEMESIS_RESUME_WITH_QUEUED);
+    }
     for (Envelope<SyncMessage> e : queued) {
       world.handle(n, e);
     }

@@ -1,9 +1,11 @@
 package dev.entente.simulations.run;
 
 import dev.entente.model.Op;
+import dev.entente.model.coverage.Coverage;
 import dev.entente.model.history.Keyword;
 import dev.entente.model.history.KvOps;
 import dev.entente.model.history.OpType;
+import dev.entente.simulations.coverage.SimMark;
 import dev.entente.simulations.sync.Outgoing;
 import dev.entente.simulations.sync.SyncMessage;
 import dev.entente.simulations.workload.ClientOp;
@@ -78,6 +80,7 @@ final class SequencerClient implements Client {
     if (reply instanceof SyncMessage.WriteReply w) {
       Pending p = pending.remove(w.requestId());
       if (p == null) {
+        Coverage.mark(SimMark.CLIENT_REPLY_AFTER_TIMEOUT);
         world.trace("late reply " + w.requestId());
         return;
       }
@@ -85,6 +88,7 @@ final class SequencerClient implements Client {
     } else if (reply instanceof SyncMessage.ReadReply r) {
       Pending p = pending.remove(r.requestId());
       if (p == null) {
+        Coverage.mark(SimMark.CLIENT_REPLY_AFTER_TIMEOUT);
         world.trace("late reply " + r.requestId());
         return;
       }
@@ -99,6 +103,7 @@ final class SequencerClient implements Client {
     if (p == null) {
       return;
     }
+    Coverage.mark(SimMark.CLIENT_REQUEST_TIMED_OUT);
     long t = world.now();
     if (p.f.equals(KvOps.READ)) {
       world.history().add(OpType.FAIL, p.process, p.f, p.invokeValue, t, ERROR_TIMEOUT);

@@ -8,9 +8,11 @@ import dev.entente.model.VersionVector;
 import dev.entente.model.check.CheckResult;
 import dev.entente.model.check.Checker;
 import dev.entente.model.check.ReplicaObservation;
+import dev.entente.model.coverage.Coverage;
 import dev.entente.simulations.RunStats;
 import dev.entente.simulations.SimulationOptions;
 import dev.entente.simulations.SimulationOutcome;
+import dev.entente.simulations.coverage.SimMark;
 import dev.entente.simulations.event.EventLoop;
 import dev.entente.simulations.event.RunEvents;
 import dev.entente.simulations.event.TraceLog;
@@ -53,6 +55,7 @@ public final class Simulation {
   private List<ReplicaObservation> safetyObservations = List.of();
   private boolean quiescent;
   private long quiescentTick = -1;
+  private int probes;
 
   private Simulation(
       SimulationOptions options, Schedule schedule, List<StepChecker> checkers, boolean keep) {
@@ -232,9 +235,13 @@ public final class Simulation {
     if (quiescent) {
       return;
     }
+    probes++;
     boolean q =
         cluster.sequencerMode() ? client.idle() && cluster.server().isUp() : replicasQuiescent();
     if (q) {
+      if (probes > 1) {
+        Coverage.mark(SimMark.CONVERGENCE_AFTER_SEVERAL_PROBES);
+      }
       quiescent = true;
       quiescentTick = loop.now();
       trace.add("quiescent at " + loop.now());
