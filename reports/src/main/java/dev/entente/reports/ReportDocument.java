@@ -208,7 +208,9 @@ public record ReportDocument(
   }
 
   /**
-   * A cell holding a number; renderers right-align it.
+   * A cell holding a number; renderers right-align it. Two cells are equal when their numbers are
+   * ({@code 20}, {@code 20.0} and {@code 2e1} are one number and render alike), so a document
+   * written and read back equals the original however its numbers were spelled.
    *
    * @param value the exact value read from JSON
    */
@@ -216,6 +218,16 @@ public record ReportDocument(
     /** Checks the invariant. */
     public NumberCell {
       Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof NumberCell other && value.compareTo(other.value) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return value.stripTrailingZeros().hashCode();
     }
 
     @Override
