@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.entente.reports.ReportDocument.Box;
 import dev.entente.reports.ReportDocument.Cell;
 import dev.entente.reports.ReportDocument.Chart;
 import dev.entente.reports.ReportDocument.NumberCell;
@@ -128,7 +129,27 @@ public final class ReportWriter {
         values.add(v);
       }
     }
+    if (!s.boxes().isEmpty()) {
+      ArrayNode boxes = n.putArray("boxes");
+      s.boxes().forEach(b -> box(boxes, b));
+    }
     return n;
+  }
+
+  private static void box(ArrayNode into, Box b) {
+    if (b == null) {
+      into.addNull();
+      return;
+    }
+    into.addObject()
+        .put("min", b.min())
+        .put("q1", b.q1())
+        .put("median", b.median())
+        .put("q3", b.q3())
+        .put("max", b.max())
+        .put("minSeed", b.minSeed())
+        .put("maxSeed", b.maxSeed())
+        .put("runs", b.runs());
   }
 
   private static void strings(ArrayNode into, List<String> values) {
