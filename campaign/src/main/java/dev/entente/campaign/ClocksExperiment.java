@@ -1,6 +1,7 @@
 package dev.entente.campaign;
 
 import dev.entente.campaign.report.BarChart;
+import dev.entente.campaign.report.BoxChart;
 import dev.entente.campaign.report.Stats;
 import dev.entente.campaign.report.TableBuilder;
 import dev.entente.impl.clock.ClockKind;
@@ -156,7 +157,13 @@ final class ClocksExperiment extends SimulatedExperiment<ClocksMetrics> {
                         "clock",
                         "rejections per run")
                     .series("rejected", r -> Stats.ratio(r.rejected(), r.runs()))
-                    .build(rows, Row::clock)),
+                    .build(rows, Row::clock),
+                BoxChart.of(
+                    "Lost causally later writes per run, distribution over runs",
+                    "clock",
+                    "shown values",
+                    "lost causally later writes",
+                    VariantRuns.points(by, ClocksMetrics::lostShown))),
             findings(row));
     return new ExperimentReport(section, ExperimentReport.present(picks));
   }

@@ -1,6 +1,7 @@
 package dev.entente.campaign;
 
 import dev.entente.campaign.report.BarChart;
+import dev.entente.campaign.report.BoxChart;
 import dev.entente.campaign.report.Stats;
 import dev.entente.campaign.report.TableBuilder;
 import dev.entente.impl.clock.ClockKind;
@@ -154,7 +155,13 @@ final class PoliciesExperiment extends SimulatedExperiment<PoliciesMetrics> {
                     .series(
                         "concurrent edits lost (% of concurrent)",
                         r -> Stats.percent(r.concurrentLost(), r.concurrent()))
-                    .build(rows, Row::policy)),
+                    .build(rows, Row::policy),
+                BoxChart.of(
+                    "Reads in an impossible state per run, distribution over runs",
+                    "policy",
+                    "reads",
+                    "reads in an impossible state",
+                    VariantRuns.points(by, PoliciesMetrics::impossibleReads))),
             findings(row));
     return new ExperimentReport(section, ExperimentReport.present(picks));
   }

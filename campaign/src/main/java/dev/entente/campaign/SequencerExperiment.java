@@ -1,6 +1,7 @@
 package dev.entente.campaign;
 
 import dev.entente.campaign.report.BarChart;
+import dev.entente.campaign.report.BoxChart;
 import dev.entente.campaign.report.Stats;
 import dev.entente.campaign.report.TableBuilder;
 import dev.entente.impl.clock.ClockKind;
@@ -138,7 +139,14 @@ final class SequencerExperiment extends SimulatedExperiment<SequencerMetrics> {
                 BarChart.<Row>titled("Consistency and availability", "architecture", "percent")
                     .series("runs linearizable (%)", r -> Stats.percent(r.valid(), r.runs()))
                     .series("writes accepted during a partition (%)", Row::partitionAcceptedPercent)
-                    .build(rows, Row::architecture)),
+                    .build(rows, Row::architecture),
+                BoxChart.of(
+                    "Writes accepted during a partition per run (%), distribution over runs",
+                    "architecture",
+                    "percent",
+                    "writes accepted during a partition",
+                    VariantRuns.points(
+                        by, m -> Stats.percent(m.partitionWritesAccepted(), m.partitionWrites())))),
             findings(row));
     return new ExperimentReport(section, ExperimentReport.present(picks));
   }

@@ -1,5 +1,6 @@
 package dev.entente.campaign;
 
+import dev.entente.campaign.report.BoxChart;
 import dev.entente.campaign.report.Stats;
 import dev.entente.campaign.report.TableBuilder;
 import dev.entente.impl.clock.ClockKind;
@@ -153,9 +154,21 @@ final class SyncExperiment extends SimulatedExperiment<SyncMetrics> {
                     row,
                     "Convergence time p90 (ticks after the final heal)",
                     "ticks",
-                    r -> r.p90() == null ? null : r.p90().doubleValue())),
+                    r -> r.p90() == null ? null : r.p90().doubleValue()),
+                BoxChart.of(
+                    "Convergence time per run (ticks after the final heal), distribution over runs",
+                    "sync/condition",
+                    "ticks",
+                    "convergence time",
+                    VariantRuns.points(by, SyncExperiment::convergedTicks))),
             findings(row));
     return new ExperimentReport(section, ExperimentReport.present(picks));
+  }
+
+  /** The convergence time of a run that converged, else null (left out of the distribution). */
+  private static Long convergedTicks(SyncMetrics m) {
+    Long t = m.convergenceTicks();
+    return t == null || t < 0 ? null : t;
   }
 
   private static long ticksOrMinusOne(SyncMetrics m) {

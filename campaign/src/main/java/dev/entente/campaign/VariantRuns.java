@@ -1,7 +1,10 @@
 package dev.entente.campaign;
 
+import dev.entente.campaign.report.BoxChart;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
@@ -77,6 +80,26 @@ record VariantRuns<M extends SimulatedMetrics>(String variant, List<Run<M>> runs
         out.add(v);
       }
     }
+    return out;
+  }
+
+  /** Each finished run's value of {@code f} (runs where it is null left out), for box plots. */
+  List<BoxChart.Point> points(Function<M, ? extends Number> f) {
+    List<BoxChart.Point> out = new ArrayList<>();
+    for (Run<M> r : runs) {
+      Number v = f.apply(r.metrics());
+      if (v != null) {
+        out.add(new BoxChart.Point(r.seed(), v.doubleValue()));
+      }
+    }
+    return out;
+  }
+
+  /** The points of every variant of {@code by}, by variant, for a box plot. */
+  static <M extends SimulatedMetrics> Map<String, List<BoxChart.Point>> points(
+      List<VariantRuns<M>> by, Function<M, ? extends Number> f) {
+    Map<String, List<BoxChart.Point>> out = new LinkedHashMap<>();
+    by.forEach(v -> out.put(v.variant(), v.points(f)));
     return out;
   }
 
