@@ -11,7 +11,11 @@ import java.util.List;
  * record depends only on its spec, and the sections only on the set of records. Stateless.
  */
 public final class Campaign {
-  /** Every section, in report order. {@code tlc} and {@code benchmarks} are fed by the caller. */
+  /**
+   * Every section, in report order. {@code tlc}, {@code benchmarks} and {@code quality} have no
+   * simulated runs: their records come from {@link TlcStep}, {@link BenchStep} and {@link
+   * QualityStep}.
+   */
   public static final List<String> SECTIONS =
       List.of(
           ClocksExperiment.ID,
@@ -20,7 +24,8 @@ public final class Campaign {
           SequencerExperiment.ID,
           MutantsExperiment.ID,
           TlcSection.ID,
-          BenchmarksSection.ID);
+          BenchmarksSection.ID,
+          QualitySection.ID);
 
   private Campaign() {}
 
@@ -72,6 +77,8 @@ public final class Campaign {
         out.add(TlcSection.aggregate(records));
       } else if (id.equals(BenchmarksSection.ID)) {
         out.add(BenchmarksSection.aggregate(records));
+      } else if (id.equals(QualitySection.ID)) {
+        out.add(QualitySection.aggregate(records));
       } else {
         for (Experiment e : simulated) {
           if (e.id().equals(id)) {

@@ -45,6 +45,9 @@ public final class CampaignRunner {
     List<RunRecord> records = simulate(o, err);
     records.addAll(tlc(o, err));
     records.addAll(bench(o, root, dir, err));
+    if (o.plan().includes(QualitySection.ID) && o.shard().index() == 0) {
+      records.addAll(QualityStep.read(root));
+    }
     int status = Publish.write(dir, o, machine, records, out, err);
     err.printf(Locale.ROOT, "entente run: done in %.1f s%n", (System.nanoTime() - start) / 1e9);
     return status;

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = MutantMetrics.class, name = "mutant"),
   @JsonSubTypes.Type(value = TlcModelMetrics.class, name = "tlc-model"),
   @JsonSubTypes.Type(value = BenchRatioMetrics.class, name = "bench-ratio"),
+  @JsonSubTypes.Type(value = CoverageMetrics.class, name = "coverage"),
+  @JsonSubTypes.Type(value = MutationMetrics.class, name = "mutation"),
   @JsonSubTypes.Type(value = StepStatus.class, name = "status"),
   @JsonSubTypes.Type(value = CrashedRun.class, name = "crashed")
 })
@@ -25,5 +27,7 @@ public sealed interface Metrics
         MutantMetrics,
         TlcModelMetrics,
         BenchRatioMetrics,
+        CoverageMetrics,
+        MutationMetrics,
         StepStatus,
         CrashedRun {}

@@ -47,7 +47,8 @@ final class RunCommand implements Callable<Integer> {
       names = "--only",
       paramLabel = "EXPERIMENT[,..]",
       split = ",",
-      description = "Only these: clocks, policies, sync, sequencer, mutants, tlc, benchmarks.")
+      description =
+          "Only these: clocks, policies, sync, sequencer, mutants, tlc, benchmarks, quality.")
   private List<String> only = new ArrayList<>();
 
   @Option(names = "--out", paramLabel = "DIR", description = "The run directory.")

@@ -1,0 +1,74 @@
+package dev.entente.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.entente.reports.ReportDocument.Section;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The build-quality section from JaCoCo's CSV and PIT's mutations.xml in a checkout. */
+class QualityStepTest {
+  @TempDir Path root;
+
+  @Test
+  void read_jacocoAndPitReports_giveCoverageAndScorePerModule() throws IOException {
+    Path impl = module("impl");
+    module("model");
+    write(
+        impl.resolve("target/site/jacoco/jacoco.csv"),
+        "GROUP,PACKAGE,CLASS,INSTRUCTION_MISSED,INSTRUCTION_COVERED,BRANCH_MISSED,BRANCH_COVERED,"
+            + "LINE_MISSED,LINE_COVERED\n"
+            + "impl,dev.entente.impl,Replica,10,90,2,8,3,27\n"
+            + "impl,dev.entente.impl,Dot,0,10,0,2,0,5\n");
+    write(
+        impl.resolve("target/pit-reports/202612010900/mutations.xml"),
+        "<?xml version='1.0'?><mutations>"
+            + "<mutation detected='true' status='KILLED' numberOfTestsRun='3'><x/></mutation>"
+            + "<mutation detected='true' status='TIMED_OUT' numberOfTestsRun='1'><x/></mutation>"
+            + "<mutation detected='false' status='SURVIVED' numberOfTestsRun='2'><x/></mutation>"
+            + "<mutation detected='false' status='NO_COVERAGE' numberOfTestsRun='0'><x/></mutation>"
+            + "</mutations>");
+
+    List<RunRecord> records = QualityStep.read(root);
+    Section s = QualitySection.aggregate(records).section();
+
+    assertThat(records).hasSize(3);
+    assertThat(((StepStatus) records.get(0).metrics()).status()).isEqualTo("ran");
+    assertThat(CampaignAggregationTest.row(s, 0, 0))
+        .containsExactly("impl", "91.4", "83.3", "35", "12");
+    assertThat(CampaignAggregationTest.row(s, 1, 0))
+        .containsExactly("impl", "4", "2", "1", "1", "50");
+    assertThat(s.findings())
+        .contains("impl 91.4% / 83.3%")
+        .contains("PIT killed 2 of 4 mutations in impl (50%, below the 85% target)");
+    for (RunRecord r : records) {
+      assertThat(RunRecord.parse(r.toJsonLine())).isEqualTo(r);
+    }
+  }
+
+  @Test
+  void read_noReports_saysSo() throws IOException {
+    module("model");
+
+    Section s = QualitySection.aggregate(QualityStep.read(root)).section();
+
+    assertThat(s.findings()).startsWith("No coverage or mutation reports in this run (unavailable");
+    assertThat(s.tables().get(0).rows()).isEmpty();
+  }
+
+  private Path module(String name) throws IOException {
+    Path m = Files.createDirectories(root.resolve(name));
+    Files.writeString(m.resolve("pom.xml"), "<project/>");
+    return m;
+  }
+
+  private static void write(Path file, String text) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, text, StandardCharsets.UTF_8);
+  }
+}
