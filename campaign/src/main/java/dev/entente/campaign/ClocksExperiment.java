@@ -7,6 +7,7 @@ import dev.entente.campaign.report.TableBuilder;
 import dev.entente.impl.clock.ClockKind;
 import dev.entente.model.RegisterPolicy;
 import dev.entente.model.check.KvHistoryIndex;
+import dev.entente.reports.ReportDocument.Chart;
 import dev.entente.reports.ReportDocument.Section;
 import dev.entente.reports.ReportDocument.Table;
 import dev.entente.simulations.ClockOptions;
@@ -121,17 +122,7 @@ final class ClocksExperiment extends SimulatedExperiment<ClocksMetrics> {
       rows.add(r);
       row.put(r.clock(), r);
     }
-    List<Replay> picks = new ArrayList<>();
-    picks.add(
-        pick(
-            of(by, "wall").maxBy(ClocksMetrics::lostShown),
-            "wall clock run with the most lost writes"));
-    picks.add(
-        pick(
-            of(by, "hlc").maxBy(m -> m.maxLeadMillis() == null ? 0 : m.maxLeadMillis()),
-            "HLC run with the largest lead"));
-    picks.add(
-        pick(of(by, "hlc").maxBy(ClocksMetrics::rejected), "HLC run with the most rejections"));
+    List<Replay> picks = picks(by);
     Section section =
         new Section(
             ID,
@@ -147,25 +138,43 @@ final class ClocksExperiment extends SimulatedExperiment<ClocksMetrics> {
                 + seedText()
                 + ".",
             List.of(table(rows), ExperimentReport.replayTable(picks)),
-            List.of(
-                BarChart.<Row>titled(
-                        "Lost causally later writes per run", "clock", "shown values per run")
-                    .series("lost causally later writes", r -> Stats.ratio(r.lostShown(), r.runs()))
-                    .build(rows, Row::clock),
-                BarChart.<Row>titled(
-                        "Remote timestamps rejected by the drift guard per run",
-                        "clock",
-                        "rejections per run")
-                    .series("rejected", r -> Stats.ratio(r.rejected(), r.runs()))
-                    .build(rows, Row::clock),
-                BoxChart.of(
-                    "Lost causally later writes per run, distribution over runs",
-                    "clock",
-                    "shown values",
-                    "lost causally later writes",
-                    VariantRuns.points(by, ClocksMetrics::lostShown))),
+            charts(rows, by),
             findings(row));
     return new ExperimentReport(section, ExperimentReport.present(picks));
+  }
+
+  private static List<Replay> picks(List<VariantRuns<ClocksMetrics>> by) {
+    List<Replay> picks = new ArrayList<>();
+    picks.add(
+        pick(
+            of(by, "wall").maxBy(ClocksMetrics::lostShown),
+            "wall clock run with the most lost writes"));
+    picks.add(
+        pick(
+            of(by, "hlc").maxBy(m -> m.maxLeadMillis() == null ? 0 : m.maxLeadMillis()),
+            "HLC run with the largest lead"));
+    picks.add(
+        pick(of(by, "hlc").maxBy(ClocksMetrics::rejected), "HLC run with the most rejections"));
+    return picks;
+  }
+
+  private static List<Chart> charts(List<Row> rows, List<VariantRuns<ClocksMetrics>> by) {
+    return List.of(
+        BarChart.<Row>titled("Lost causally later writes per run", "clock", "shown values per run")
+            .series("lost causally later writes", r -> Stats.ratio(r.lostShown(), r.runs()))
+            .build(rows, Row::clock),
+        BarChart.<Row>titled(
+                "Remote timestamps rejected by the drift guard per run",
+                "clock",
+                "rejections per run")
+            .series("rejected", r -> Stats.ratio(r.rejected(), r.runs()))
+            .build(rows, Row::clock),
+        BoxChart.of(
+            "Lost causally later writes per run, distribution over runs",
+            "clock",
+            "shown values",
+            "lost causally later writes",
+            VariantRuns.points(by, ClocksMetrics::lostShown)));
   }
 
   private static Table table(List<Row> rows) {

