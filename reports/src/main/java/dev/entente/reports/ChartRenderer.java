@@ -134,6 +134,11 @@ public final class ChartRenderer {
     CategoryPlot plot = new CategoryPlot(dataset, categoryAxis, valueAxis, renderer);
     if (chart.kind() == ChartKind.BOX) {
       seedLabels(chart).forEach(plot::addAnnotation);
+      // Room above the highest and below the lowest whisker for their seed labels.
+      valueAxis.setAutoRangeIncludesZero(false);
+      valueAxis.setAutoRangeStickyZero(false);
+      valueAxis.setUpperMargin(0.1);
+      valueAxis.setLowerMargin(0.1);
     }
     boolean legend = chart.series().size() > 1;
     JFreeChart jfreeChart =
