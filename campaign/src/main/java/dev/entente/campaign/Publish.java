@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The end of a campaign, shared by {@code run} and {@code report merge}: writes {@code runs.jsonl},
  * aggregates the records into {@code results.json}, renders the report, and prints each
- * experiment's findings, its representative replay commands and where the report is. Stateless.
+ * experiment's findings, its representative replay commands and where the report is (and, on
+ * stderr, every crashed run with its replay command). Stateless.
  */
 final class Publish {
   /** The exit status when the results were written but the report could not be rendered. */
@@ -33,6 +34,13 @@ final class Publish {
       out.println(r.section().id() + ": " + r.section().findings());
       for (Replay p : r.replays()) {
         out.println("  replay (" + p.why() + "): " + p.command());
+      }
+    }
+    for (RunRecord r : canonical) {
+      if (r.metrics() instanceof CrashedRun c) {
+        String first = c.stackTrace().lines().findFirst().orElse("");
+        err.println("crashed: " + r.key() + ": " + first + " (whole stack trace in runs.jsonl)");
+        err.println("  replay: " + c.replay());
       }
     }
     String problem = CampaignFiles.render(results);
