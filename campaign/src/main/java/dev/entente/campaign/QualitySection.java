@@ -7,11 +7,14 @@ import dev.entente.reports.ReportDocument.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The build-quality section, from the records {@link QualityStep} makes: JaCoCo line and branch
  * coverage per module and PIT's mutation score per module (against the {@value
- * #MUTATION_TARGET_PERCENT}% the project aims for). Stateless.
+ * #MUTATION_TARGET_PERCENT}% the project aims for); and the coverage marks the campaign's simulated
+ * runs hit ({@link SimRun#marks}). Stateless.
  */
 public final class QualitySection {
   /** The section id and the records' experiment. */
@@ -31,6 +34,9 @@ public final class QualitySection {
       return Stats.percent(m.branchesCovered(), m.branchesCovered() + m.branchesMissed());
     }
   }
+
+  /** One coverage mark over the campaign's simulated runs. */
+  private record Mark(String name, long runs, long hits) {}
 
   private record Mutation(String module, MutationMetrics m) {
     Double score() {
@@ -66,10 +72,45 @@ public final class QualitySection {
                 + " coverage and mutation profiles left them (status "
                 + state
                 + ").",
-            List.of(coverageTable(coverage), mutationTable(mutation)),
+            List.of(coverageTable(coverage), mutationTable(mutation), marksTable(marks(records))),
             List.of(),
-            findings(coverage, mutation, state));
+            findings(coverage, mutation, state) + marksFinding(marks(records)));
     return new ExperimentReport(section, List.of());
+  }
+
+  /** Every mark some simulated run hit, by name: how many runs hit it and how often. */
+  private static List<Mark> marks(List<RunRecord> records) {
+    Map<String, long[]> by = new TreeMap<>();
+    for (RunRecord r : records) {
+      if (r.metrics() instanceof SimulatedMetrics m) {
+        m.run()
+            .marks()
+            .forEach(
+                (name, hits) -> {
+                  long[] c = by.computeIfAbsent(name, k -> new long[2]);
+                  c[0] += hits > 0 ? 1 : 0;
+                  c[1] += hits;
+                });
+      }
+    }
+    List<Mark> out = new ArrayList<>();
+    by.forEach((name, c) -> out.add(new Mark(name, c[0], c[1])));
+    return out;
+  }
+
+  private static Table marksTable(List<Mark> rows) {
+    return TableBuilder.<Mark>titled("Coverage marks hit by the simulated runs")
+        .column("mark", Mark::name)
+        .column("runs hitting it", Mark::runs)
+        .column("hits", Mark::hits)
+        .notes("A mark no run hits is a finding: that path went untested in this campaign.")
+        .build(rows);
+  }
+
+  private static String marksFinding(List<Mark> marks) {
+    return marks.isEmpty()
+        ? " No coverage marks were recorded by the simulated runs."
+        : " The simulated runs hit " + Stats.plural(marks.size(), "coverage mark") + ".";
   }
 
   private static Table coverageTable(List<Coverage> rows) {

@@ -55,6 +55,7 @@ abstract class SimulatedExperiment<M extends SimulatedMetrics> implements Experi
     String replay = spec.replayCommand();
     try {
       SimulationRunner.Result r = SimulationRunner.run(spec.options(), line -> {});
+      // Coverage marks: once SimulationOutcome counts them, pass the counts as SimRun's marks.
       SimRun run = new SimRun(r.passed(), String.join(",", failed(r.check())), replay);
       M m = measure(run, spec, r, new KvHistoryIndex(r.outcome().history()));
       return new RunRecord(key, spec.index(), m);

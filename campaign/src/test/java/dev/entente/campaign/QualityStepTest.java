@@ -52,12 +52,36 @@ class QualityStepTest {
   }
 
   @Test
+  void aggregate_simulatedRunsWithMarks_countsRunsAndHitsPerMark() {
+    SimRun a =
+        new SimRun(
+            true,
+            "",
+            "r1",
+            new java.util.TreeMap<>(java.util.Map.of("heal", 2L, "drift-guard", 1L)));
+    SimRun b = new SimRun(true, "", "r2", new java.util.TreeMap<>(java.util.Map.of("heal", 3L)));
+    List<RunRecord> records =
+        List.of(
+            RunRecord.of("clocks", "hlc", 1, 0, new ClocksMetrics(a, 0, 0, 0, 0, 0, null)),
+            RunRecord.of("clocks", "hlc", 2, 1, new ClocksMetrics(b, 0, 0, 0, 0, 0, null)));
+
+    Section s = QualitySection.aggregate(records).section();
+
+    assertThat(CampaignAggregationTest.row(s, 2, 0)).containsExactly("drift-guard", "1", "1");
+    assertThat(CampaignAggregationTest.row(s, 2, 1)).containsExactly("heal", "2", "5");
+    assertThat(s.findings()).endsWith("The simulated runs hit 2 coverage marks.");
+    assertThat(RunRecord.parse(records.get(0).toJsonLine())).isEqualTo(records.get(0));
+  }
+
+  @Test
   void read_noReports_saysSo() throws IOException {
     module("model");
 
     Section s = QualitySection.aggregate(QualityStep.read(root)).section();
 
-    assertThat(s.findings()).startsWith("No coverage or mutation reports in this run (unavailable");
+    assertThat(s.findings())
+        .startsWith("No coverage or mutation reports in this run (unavailable")
+        .endsWith("No coverage marks were recorded by the simulated runs.");
     assertThat(s.tables().get(0).rows()).isEmpty();
   }
 
