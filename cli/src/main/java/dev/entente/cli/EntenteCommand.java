@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,17 +55,21 @@ public final class EntenteCommand implements Callable<Integer> {
 
   @Spec private CommandSpec spec;
 
-  private EntenteCommand(InputStream in, PrintStream out, PrintStream err) {
+  private final Map<String, String> environment;
+
+  private EntenteCommand(
+      InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
     this.in = in;
     this.out = out;
     this.err = err;
+    this.environment = Map.copyOf(environment);
   }
 
   /** Runs the command line with the process's standard streams and exits with its status. */
   public static void main(String[] args) {
     PrintStream out = utf8(new FileOutputStream(FileDescriptor.out));
     PrintStream err = utf8(new FileOutputStream(FileDescriptor.err));
-    System.exit(run(args, new FileInputStream(FileDescriptor.in), out, err));
+    System.exit(run(args, new FileInputStream(FileDescriptor.in), out, err, System.getenv()));
   }
 
   /**
@@ -72,7 +77,17 @@ public final class EntenteCommand implements Callable<Integer> {
    * System#exit}. {@code out} and {@code err} should be UTF-8 streams.
    */
   static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
-    CommandLine commandLine = new CommandLine(new EntenteCommand(in, out, err));
+    return run(args, in, out, err, Map.of());
+  }
+
+  /** As {@link #run(String[], InputStream, PrintStream, PrintStream)}, with an environment. */
+  static int run(
+      String[] args,
+      InputStream in,
+      PrintStream out,
+      PrintStream err,
+      Map<String, String> environment) {
+    CommandLine commandLine = new CommandLine(new EntenteCommand(in, out, err, environment));
     commandLine.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     commandLine.setErr(new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
     commandLine.setExecutionExceptionHandler(
@@ -103,6 +118,11 @@ public final class EntenteCommand implements Callable<Integer> {
 
   PrintStream err() {
     return err;
+  }
+
+  /** The process environment (empty in tests unless given): where a shard index may come from. */
+  Map<String, String> environment() {
+    return environment;
   }
 
   private static PrintStream utf8(FileOutputStream stream) {

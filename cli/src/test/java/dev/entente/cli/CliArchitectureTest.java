@@ -4,6 +4,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyP
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -32,6 +33,7 @@ class CliArchitectureTest {
                 .or(
                     resideInAnyPackage(
                         "dev.entente.cli..",
+                        "dev.entente.campaign..",
                         "dev.entente.model..",
                         "dev.entente.histories..",
                         "dev.entente.impl..",
@@ -63,6 +65,16 @@ class CliArchitectureTest {
         .dependOnClassesThat()
         .resideInAPackage("dev.entente.cli..")
         .because("nothing depends on the cli (STYLE.md)")
+        .check(MAIN);
+  }
+
+  @Test
+  void cli_packages_areFreeOfCycles() {
+    slices()
+        .matching("dev.entente.cli.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .allowEmptyShould(true)
         .check(MAIN);
   }
 }

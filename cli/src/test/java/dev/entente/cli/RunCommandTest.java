@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,6 +108,54 @@ class RunCommandTest {
 
     assertThat(m.status()).isEqualTo(EntenteCommand.EXIT_FAILED);
     assertThat(m.err()).contains("shard 1/2 is missing");
+  }
+
+  @Test
+  void run_kubernetesIndexedJob_takesTheShardFromTheEnvironment() throws IOException {
+    Path dir = tmp.resolve("k8s");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    String[] args = {
+      "run",
+      "--quick",
+      "--seeds",
+      "1",
+      "--only",
+      "clocks",
+      "--no-bench",
+      "--no-tlc",
+      "--shards",
+      "2",
+      "--out",
+      dir.toString()
+    };
+
+    int status =
+        EntenteCommand.run(
+            args,
+            new ByteArrayInputStream(new byte[0]),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8),
+            Map.of("JOB_COMPLETION_INDEX", "1"));
+
+    assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    JsonNode options = new ObjectMapper().readTree(dir.resolve("options.json").toFile());
+    assertThat(options.get("shard").get("index").asInt()).isEqualTo(1);
+    assertThat(options.get("shard").get("count").asInt()).isEqualTo(2);
+    assertThat(Files.readAllLines(dir.resolve("runs.jsonl"))).hasSize(1);
+  }
+
+  @Test
+  void run_indexFromTheEnvironmentWithoutShards_isAUsageError() {
+    int status =
+        EntenteCommand.run(
+            new String[] {"run", "--quick"},
+            new ByteArrayInputStream(new byte[0]),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+            Map.of("JOB_COMPLETION_INDEX", "0"));
+
+    assertThat(status).isEqualTo(EntenteCommand.EXIT_USAGE);
   }
 
   @Test

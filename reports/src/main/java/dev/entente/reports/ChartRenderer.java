@@ -1,5 +1,6 @@
 package dev.entente.reports;
 
+import dev.entente.reports.ReportDocument.Box;
 import dev.entente.reports.ReportDocument.Chart;
 import dev.entente.reports.ReportDocument.ChartKind;
 import dev.entente.reports.ReportDocument.Series;
@@ -11,20 +12,28 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
+import org.jfree.chart.annotations.CategoryTextAnnotation;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.AbstractCategoryItemRenderer;
 import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
 import org.jfree.chart.renderer.category.LineAndShapeRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
 import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.CategoryDataset;
 import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.BoxAndWhiskerItem;
+import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGUnits;
 import org.jfree.svg.ViewBox;
@@ -113,12 +122,7 @@ public final class ChartRenderer {
   }
 
   private static JFreeChart build(Chart chart) {
-    DefaultCategoryDataset dataset = new DefaultCategoryDataset();
-    for (Series series : chart.series()) {
-      for (int i = 0; i < chart.categories().size(); i++) {
-        dataset.addValue(series.values().get(i), series.name(), chart.categories().get(i));
-      }
-    }
+    CategoryDataset dataset = chart.kind() == ChartKind.BOX ? boxDataset(chart) : dataset(chart);
     CategoryAxis categoryAxis = new CategoryAxis(chart.xLabel());
     NumberAxis valueAxis = new NumberAxis(chart.yLabel());
     valueAxis.setStandardTickUnits(
@@ -126,9 +130,16 @@ public final class ChartRenderer {
             ? NumberAxis.createIntegerTickUnits(Locale.ROOT)
             : NumberAxis.createStandardTickUnits(Locale.ROOT));
     valueAxis.setNumberFormatOverride(tickFormat());
-    AbstractCategoryItemRenderer renderer =
-        chart.kind() == ChartKind.BAR ? barRenderer() : new LineAndShapeRenderer(true, true);
+    AbstractCategoryItemRenderer renderer = renderer(chart.kind());
     CategoryPlot plot = new CategoryPlot(dataset, categoryAxis, valueAxis, renderer);
+    if (chart.kind() == ChartKind.BOX) {
+      seedLabels(chart).forEach(plot::addAnnotation);
+      // Room above the highest and below the lowest whisker for their seed labels.
+      valueAxis.setAutoRangeIncludesZero(false);
+      valueAxis.setAutoRangeStickyZero(false);
+      valueAxis.setUpperMargin(0.1);
+      valueAxis.setLowerMargin(0.1);
+    }
     boolean legend = chart.series().size() > 1;
     JFreeChart jfreeChart =
         new JFreeChart(chart.title(), new Font(FONT_FAMILY, Font.BOLD, 16), plot, legend);
@@ -174,6 +185,88 @@ public final class ChartRenderer {
     }
     int rows = chart.categories().size() * (14 + 10 * chart.series().size());
     return Math.max(HEIGHT, 120 + rows);
+  }
+
+  private static CategoryDataset dataset(Chart chart) {
+    DefaultCategoryDataset dataset = new DefaultCategoryDataset();
+    for (Series series : chart.series()) {
+      for (int i = 0; i < chart.categories().size(); i++) {
+        dataset.addValue(series.values().get(i), series.name(), chart.categories().get(i));
+      }
+    }
+    return dataset;
+  }
+
+  /** One box per category and series; the whiskers are the extremes (no outliers drawn). */
+  private static CategoryDataset boxDataset(Chart chart) {
+    DefaultBoxAndWhiskerCategoryDataset dataset = new DefaultBoxAndWhiskerCategoryDataset();
+    for (Series series : chart.series()) {
+      for (int i = 0; i < chart.categories().size(); i++) {
+        Box b = series.boxes().get(i);
+        // A category without runs keeps its place on the axis with an item that draws nothing.
+        BoxAndWhiskerItem item =
+            b == null
+                ? new BoxAndWhiskerItem(null, null, null, null, null, null, null, null, List.of())
+                : new BoxAndWhiskerItem(
+                    b.median(),
+                    b.median(),
+                    b.q1(),
+                    b.q3(),
+                    b.min(),
+                    b.max(),
+                    b.min(),
+                    b.max(),
+                    List.of());
+        dataset.add(item, series.name(), chart.categories().get(i));
+      }
+    }
+    return dataset;
+  }
+
+  /** "seed S" above each box's maximum and below its minimum: the runs to replay. */
+  private static List<CategoryTextAnnotation> seedLabels(Chart chart) {
+    List<CategoryTextAnnotation> out = new ArrayList<>();
+    Font font = new Font(FONT_FAMILY, Font.PLAIN, 10);
+    for (Series series : chart.series()) {
+      for (int i = 0; i < chart.categories().size(); i++) {
+        Box b = series.boxes().get(i);
+        if (b == null) {
+          continue;
+        }
+        String category = chart.categories().get(i);
+        out.add(
+            seedLabel("seed " + b.maxSeed(), category, b.max(), TextAnchor.BOTTOM_CENTER, font));
+        if (b.minSeed() != b.maxSeed() || b.min() != b.max()) {
+          out.add(seedLabel("seed " + b.minSeed(), category, b.min(), TextAnchor.TOP_CENTER, font));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static CategoryTextAnnotation seedLabel(
+      String text, String category, double value, TextAnchor anchor, Font font) {
+    CategoryTextAnnotation a = new CategoryTextAnnotation(text, category, value);
+    a.setTextAnchor(anchor);
+    a.setFont(font);
+    a.setPaint(TEXT);
+    return a;
+  }
+
+  private static AbstractCategoryItemRenderer renderer(ChartKind kind) {
+    return switch (kind) {
+      case BAR -> barRenderer();
+      case LINE -> new LineAndShapeRenderer(true, true);
+      case BOX -> boxRenderer();
+    };
+  }
+
+  private static BoxAndWhiskerRenderer boxRenderer() {
+    BoxAndWhiskerRenderer renderer = new BoxAndWhiskerRenderer();
+    renderer.setMeanVisible(false);
+    renderer.setMaximumBarWidth(0.12);
+    renderer.setFillBox(true);
+    return renderer;
   }
 
   private static BarRenderer barRenderer() {

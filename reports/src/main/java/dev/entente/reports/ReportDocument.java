@@ -208,7 +208,9 @@ public record ReportDocument(
   }
 
   /**
-   * A cell holding a number; renderers right-align it.
+   * A cell holding a number; renderers right-align it. Two cells are equal when their numbers are
+   * ({@code 20}, {@code 20.0} and {@code 2e1} are one number and render alike), so a document
+   * written and read back equals the original however its numbers were spelled.
    *
    * @param value the exact value read from JSON
    */
@@ -216,6 +218,16 @@ public record ReportDocument(
     /** Checks the invariant. */
     public NumberCell {
       Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof NumberCell other && value.compareTo(other.value) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return value.stripTrailingZeros().hashCode();
     }
 
     @Override
@@ -237,7 +249,12 @@ public record ReportDocument(
     /** Grouped bars: one group per category, one bar per series. */
     BAR,
     /** Lines over the categories in order. */
-    LINE;
+    LINE,
+    /**
+     * Box plots of per-run values: one box per category and series ({@link Series#boxes}), the
+     * whiskers at the minimum and maximum run, each labelled with that run's seed.
+     */
+    BOX;
 
     /** The name in JSON: {@code bar} or {@code line}. */
     public String jsonName() {
@@ -289,6 +306,10 @@ public record ReportDocument(
         if (!names.add(one.name())) {
           throw new IllegalArgumentException("duplicate series name in chart: " + one.name());
         }
+        if (kind == ChartKind.BOX && one.boxes().size() != categories.size()) {
+          throw new IllegalArgumentException(
+              "box series " + one.name() + " needs one box (or null) per category: " + title);
+        }
       }
     }
 
@@ -305,10 +326,13 @@ public record ReportDocument(
    * One named series of a chart.
    *
    * @param name shown in the legend
-   * @param values one per category, {@code null} where missing; finite
+   * @param values one per category, {@code null} where missing; finite (for a box chart, each box's
+   *     median)
+   * @param boxes for a box chart, one per category ({@code null} where there were no runs); empty
+   *     for other kinds
    */
-  public record Series(String name, List<Double> values) {
-    /** Checks the invariants and copies the list (which may hold nulls). */
+  public record Series(String name, List<Double> values, List<Box> boxes) {
+    /** Checks the invariants and copies the lists (which may hold nulls). */
     public Series {
       Objects.requireNonNull(name, "name");
       for (Double value : values) {
@@ -317,6 +341,50 @@ public record ReportDocument(
         }
       }
       values = Collections.unmodifiableList(new ArrayList<>(values));
+      boxes = Collections.unmodifiableList(new ArrayList<>(boxes));
+    }
+
+    /** A series of a bar or line chart: values only, no boxes. */
+    public Series(String name, List<Double> values) {
+      this(name, values, List.of());
+    }
+  }
+
+  /**
+   * The distribution of one category's per-run values: the five numbers of a box plot and the seeds
+   * of the runs at the extremes, so a reader can replay them.
+   *
+   * @param min the smallest value
+   * @param q1 the 25th percentile
+   * @param median the 50th percentile
+   * @param q3 the 75th percentile
+   * @param max the largest value
+   * @param minSeed the seed of a run with the smallest value (the lowest such seed)
+   * @param maxSeed the seed of a run with the largest value (the lowest such seed)
+   * @param runs how many runs, at least 1
+   */
+  public record Box(
+      double min,
+      double q1,
+      double median,
+      double q3,
+      double max,
+      long minSeed,
+      long maxSeed,
+      long runs) {
+    /** Checks the invariants: finite, ordered, at least one run. */
+    public Box {
+      double[] ordered = {min, q1, median, q3, max};
+      for (int i = 0; i < ordered.length; i++) {
+        if (!Double.isFinite(ordered[i]) || (i > 0 && ordered[i] < ordered[i - 1])) {
+          throw new IllegalArgumentException(
+              "a box needs finite min <= q1 <= median <= q3 <= max: "
+                  + List.of(min, q1, median, q3, max));
+        }
+      }
+      if (runs < 1) {
+        throw new IllegalArgumentException("a box needs at least one run: " + runs);
+      }
     }
   }
 }

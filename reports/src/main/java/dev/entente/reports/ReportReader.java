@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.entente.reports.ReportDocument.Box;
 import dev.entente.reports.ReportDocument.Cell;
 import dev.entente.reports.ReportDocument.Chart;
 import dev.entente.reports.ReportDocument.ChartKind;
@@ -263,7 +264,7 @@ public final class ReportReader {
       Set<String> names = new HashSet<>();
       for (int i = 0; seriesArray != null && i < seriesArray.size(); i++) {
         String seriesPath = join(path, "series") + "[" + i + "]";
-        Series one = series(seriesArray.get(i), seriesPath, categories);
+        Series one = series(seriesArray.get(i), seriesPath, categories, kind);
         if (one != null && !names.add(one.name())) {
           problem(join(seriesPath, "name"), "duplicate series name \"" + one.name() + "\"");
         }
@@ -283,12 +284,13 @@ public final class ReportReader {
         }
       }
       if (kind != null) {
-        problem(join(path, "kind"), "expected \"bar\" or \"line\", found \"" + kind + "\"");
+        problem(
+            join(path, "kind"), "expected \"bar\", \"line\" or \"box\", found \"" + kind + "\"");
       }
       return null;
     }
 
-    Series series(JsonNode node, String path, List<String> categories) {
+    Series series(JsonNode node, String path, List<String> categories, ChartKind kind) {
       if (!requireObject(node, path)) {
         return null;
       }
@@ -313,7 +315,62 @@ public final class ReportReader {
               "expected a number or null, found " + kind(value));
         }
       }
-      return problems.size() > before ? null : new Series(name, values);
+      List<Box> boxes = boxes(node, path, categories, kind);
+      return problems.size() > before ? null : new Series(name, values, boxes);
+    }
+
+    /** A box chart's series needs {@code boxes}, one (or null) per category; others have none. */
+    List<Box> boxes(JsonNode node, String path, List<String> categories, ChartKind kind) {
+      List<Box> boxes = new ArrayList<>();
+      JsonNode array = node.get("boxes");
+      String boxesPath = join(path, "boxes");
+      if (kind != ChartKind.BOX) {
+        if (array != null && !array.isNull()) {
+          problem(boxesPath, "only a chart of kind \"box\" has boxes");
+        }
+        return boxes;
+      }
+      if (array == null || !array.isArray()) {
+        problem(boxesPath, "expected an array of boxes, found " + kind(array));
+        return boxes;
+      }
+      if (categories != null && array.size() != categories.size()) {
+        problem(
+            boxesPath, "has " + array.size() + " boxes for " + categories.size() + " categories");
+      }
+      for (int i = 0; i < array.size(); i++) {
+        boxes.add(array.get(i).isNull() ? null : box(array.get(i), boxesPath + "[" + i + "]"));
+      }
+      return boxes;
+    }
+
+    Box box(JsonNode node, String path) {
+      if (!requireObject(node, path)) {
+        return null;
+      }
+      int before = problems.size();
+      double[] five = new double[5];
+      String[] names = {"min", "q1", "median", "q3", "max"};
+      for (int i = 0; i < names.length; i++) {
+        JsonNode v = node.get(names[i]);
+        if (v == null || !v.isNumber() || !Double.isFinite(v.doubleValue())) {
+          problem(join(path, names[i]), "expected a number, found " + kind(v));
+        } else {
+          five[i] = v.doubleValue();
+        }
+      }
+      Long minSeed = requiredLong(node, path, "minSeed", 0);
+      Long maxSeed = requiredLong(node, path, "maxSeed", 0);
+      Long runs = requiredLong(node, path, "runs", 1);
+      if (problems.size() > before) {
+        return null;
+      }
+      try {
+        return new Box(five[0], five[1], five[2], five[3], five[4], minSeed, maxSeed, runs);
+      } catch (IllegalArgumentException e) {
+        problem(path, e.getMessage());
+        return null;
+      }
     }
 
     List<String> textArray(JsonNode node, String path, String field, boolean nonEmpty) {

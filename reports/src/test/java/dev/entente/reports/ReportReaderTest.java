@@ -96,7 +96,7 @@ class ReportReaderTest {
   void badCharts_areNamedWithTheirPath() {
     assertProblems(
         root -> chart(root).put("kind", "pie"),
-        "sections[0].charts[0].kind: expected \"bar\" or \"line\", found \"pie\"");
+        "sections[0].charts[0].kind: expected \"bar\", \"line\" or \"box\", found \"pie\"");
     assertProblems(
         root -> ((ArrayNode) chart(root).get("series").get(0).get("values")).add(3),
         "sections[0].charts[0].series[0].values: has 3 values for 2 categories");

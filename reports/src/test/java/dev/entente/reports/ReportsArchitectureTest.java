@@ -4,6 +4,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -48,6 +49,16 @@ class ReportsArchitectureTest {
             "org.jfree.svg..",
             "java..")
         .because("the renderer needs only a JSON reader and a chart library")
+        .check(REPORTS);
+  }
+
+  @Test
+  void reports_packages_areFreeOfCycles() {
+    slices()
+        .matching("dev.entente.reports.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .allowEmptyShould(true)
         .check(REPORTS);
   }
 }

@@ -1,0 +1,115 @@
+package dev.entente.campaign;
+
+import dev.entente.campaign.report.BarChart;
+import dev.entente.campaign.report.Stats;
+import dev.entente.campaign.report.TableBuilder;
+import dev.entente.reports.ReportDocument.Chart;
+import dev.entente.reports.ReportDocument.Section;
+import dev.entente.reports.ReportDocument.Table;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The benchmarks section, from the records {@link BenchStep} makes of the bench module's {@code
+ * ratios.json} (experiment {@value #ID}): one {@link BenchRatioMetrics} per ratio row and one
+ * {@link StepStatus}. Stateless.
+ */
+public final class BenchmarksSection {
+  /** The section id and the records' experiment. */
+  public static final String ID = "benchmarks";
+
+  private BenchmarksSection() {}
+
+  private record Ratio(int index, BenchRatioMetrics m) {
+    String category() {
+      return m.label() + (m.params().isEmpty() ? "" : " " + m.params());
+    }
+
+    double ratio() {
+      return Stats.round2(m.ratio());
+    }
+
+    boolean targeted() {
+      return !m.verdict().equals("-");
+    }
+
+    String miss() {
+      String params = m.params().isEmpty() ? "" : " (" + m.params() + ")";
+      return m.label() + params + ": " + Stats.text(ratio()) + "x";
+    }
+  }
+
+  /** The section from every record of the campaign (others are ignored). */
+  public static ExperimentReport aggregate(List<RunRecord> records) {
+    List<Ratio> rows = new ArrayList<>();
+    StepStatus status = null;
+    for (RunRecord r : records) {
+      if (r.experiment().equals(ID) && r.metrics() instanceof StepStatus s) {
+        status = s;
+      } else if (r.experiment().equals(ID) && r.metrics() instanceof BenchRatioMetrics m) {
+        rows.add(new Ratio(r.index(), m));
+      }
+    }
+    rows.sort(Comparator.comparingInt(Ratio::index));
+    String state = status == null ? "unavailable" : status.status();
+    String reason = status == null ? "no benchmark records" : status.reason();
+    List<Chart> charts =
+        rows.isEmpty()
+            ? List.of()
+            : List.of(
+                BarChart.<Ratio>titled("Ratio to baseline", "ratio", "x")
+                    .series("ratio", Ratio::ratio)
+                    .build(rows, Ratio::category));
+    Section section =
+        new Section(
+            ID,
+            "Benchmarks",
+            "Are the hot paths within their targets of the plain-Java floor and faster than the"
+                + " peer?",
+            "JMH via the bench module's BenchRunner in a child JVM ("
+                + (status == null || status.mode() == null ? "not run" : status.mode())
+                + "); targets from issue 5: HLC now() <= 1.1x currentTimeMillis(), apply and merge"
+                + " <= 2x the HashMap floor, Pekko LWWMap merge >= 5x Entente's merge time."
+                + (rows.isEmpty() ? " Status: " + state + " (" + reason + ")." : ""),
+            List.of(table(rows)),
+            charts,
+            rows.isEmpty()
+                ? "No benchmark figures in this run (" + state + ": " + reason + ")."
+                : findings(rows));
+    return new ExperimentReport(section, List.of());
+  }
+
+  private static Table table(List<Ratio> rows) {
+    return TableBuilder.<Ratio>titled("Ratios to baselines and peers")
+        .column("ratio", r -> r.m().label())
+        .column("params", r -> r.m().params())
+        .column("subject (ns/op)", r -> Stats.round2(r.m().subjectNanosPerOp()))
+        .column("baseline (ns/op)", r -> Stats.round2(r.m().baselineNanosPerOp()))
+        .column("ratio (x)", Ratio::ratio)
+        .column("target", r -> r.m().target())
+        .column("verdict", r -> r.m().verdict())
+        .notes(
+            "Subject time divided by baseline time, measured side by side in one JMH run. Pekko"
+                + " LWWMap merge / Entente merge is how many times faster Entente is.")
+        .build(rows);
+  }
+
+  private static String findings(List<Ratio> rows) {
+    long targets = rows.stream().filter(Ratio::targeted).count();
+    long met = rows.stream().filter(r -> r.m().verdict().equals("met")).count();
+    List<String> missed = new ArrayList<>();
+    rows.stream()
+        .filter(r -> r.targeted() && !r.m().verdict().equals("met"))
+        .forEach(r -> missed.add(r.miss()));
+    return String.format(
+        Locale.ROOT,
+        "%s of %s targeted ratios met their target in this run.%s On 2 cores only ratios"
+            + " within one run mean anything; the quick mode's short iterations make them"
+            + " noisy, so confirm a miss with --full before acting on it.",
+        met,
+        targets,
+        missed.isEmpty() ? "" : " Missed: " + String.join("; ", missed) + ".");
+  }
+}

@@ -1,0 +1,33 @@
+package dev.entente.campaign;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * The typed measurements of one campaign record: one record type per experiment (and per step
+ * status), so a measurement is a field the compiler checks, from {@code measure} to the findings.
+ * In {@code runs.jsonl} each is an object with a {@code type} naming the record type.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = ClocksMetrics.class, name = "clocks"),
+  @JsonSubTypes.Type(value = PoliciesMetrics.class, name = "policies"),
+  @JsonSubTypes.Type(value = SyncMetrics.class, name = "sync"),
+  @JsonSubTypes.Type(value = SequencerMetrics.class, name = "sequencer"),
+  @JsonSubTypes.Type(value = MutantMetrics.class, name = "mutant"),
+  @JsonSubTypes.Type(value = TlcModelMetrics.class, name = "tlc-model"),
+  @JsonSubTypes.Type(value = BenchRatioMetrics.class, name = "bench-ratio"),
+  @JsonSubTypes.Type(value = CoverageMetrics.class, name = "coverage"),
+  @JsonSubTypes.Type(value = MutationMetrics.class, name = "mutation"),
+  @JsonSubTypes.Type(value = StepStatus.class, name = "status"),
+  @JsonSubTypes.Type(value = CrashedRun.class, name = "crashed")
+})
+public sealed interface Metrics
+    permits SimulatedMetrics,
+        MutantMetrics,
+        TlcModelMetrics,
+        BenchRatioMetrics,
+        CoverageMetrics,
+        MutationMetrics,
+        StepStatus,
+        CrashedRun {}

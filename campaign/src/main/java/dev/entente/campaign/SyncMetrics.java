@@ -1,0 +1,13 @@
+package dev.entente.campaign;
+
+/**
+ * One run of the sync experiment ({@link SyncExperiment}). Immutable.
+ *
+ * @param changes changes made
+ * @param messages messages sent over the whole run
+ * @param bytes bytes sent over the whole run
+ * @param convergenceTicks ticks from the final heal to quiescence, or null if it never converged
+ */
+public record SyncMetrics(
+    SimRun run, long changes, long messages, long bytes, Long convergenceTicks)
+    implements SimulatedMetrics {}
