@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The causal-group map: keys are partitioned into groups by {@link KeyGroups}, and each group shows
@@ -140,7 +141,8 @@ public final class CausalGroupMap implements KvMap {
   private static final class Group {
     private final String name;
     private final TreeMap<Dot, Change> changes = new TreeMap<>();
-    private Map<Key, Write> cachedView;
+    // Null until the view is first asked for and after every change that invalidates it.
+    private @Nullable Map<Key, Write> cachedView;
 
     Group(String name) {
       this.name = name;
@@ -154,10 +156,12 @@ public final class CausalGroupMap implements KvMap {
 
     /** Each key of the group to its resolved write (a delete when the key is absent). */
     Map<Key, Write> view(KeyGroups groups) {
-      if (cachedView == null) {
-        cachedView = computeView(groups);
+      Map<Key, Write> view = cachedView;
+      if (view == null) {
+        view = computeView(groups);
+        cachedView = view;
       }
-      return cachedView;
+      return view;
     }
 
     /**

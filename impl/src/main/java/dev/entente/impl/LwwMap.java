@@ -12,6 +12,7 @@ import dev.entente.model.Write;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-key last-writer-wins map: each key holds one register, the greatest write to it in {@link
@@ -120,7 +121,7 @@ public final class LwwMap implements KvMap {
     tombstones += (w.op() instanceof Op.Delete ? 1 : 0) - (isDelete(current) ? 1 : 0);
   }
 
-  private static boolean isDelete(Write w) {
+  private static boolean isDelete(@Nullable Write w) {
     return w != null && w.op() instanceof Op.Delete;
   }
 

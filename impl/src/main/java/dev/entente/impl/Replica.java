@@ -19,6 +19,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -149,7 +150,8 @@ public final class Replica {
     try {
       clock.observe(change.timestamp());
     } catch (ClockDriftException e) {
-      return new ApplyResult.Rejected(dot, e.getMessage());
+      return new ApplyResult.Rejected(
+          dot, Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
     return deliverOrBuffer(change);
   }

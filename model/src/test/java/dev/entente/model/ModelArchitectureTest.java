@@ -11,8 +11,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps {@code model} at the bottom of the module graph: it depends on the JDK and nothing else but
- * JSpecify's {@code @Nullable}, an annotation with no behaviour that NullAway reads at build time.
+ * Keeps {@code model} at the bottom of the module graph: it depends on the JDK and nothing else.
  */
 class ModelArchitectureTest {
   private static final JavaClasses MODEL =
@@ -39,8 +38,8 @@ class ModelArchitectureTest {
         .resideInAPackage("dev.entente.model..")
         .should()
         .onlyDependOnClassesThat()
-        .resideInAnyPackage("dev.entente.model..", "java..", "org.jspecify.annotations..")
-        .because("model is JDK only (STYLE.md), bar the @Nullable annotation")
+        .resideInAnyPackage("dev.entente.model..", "java..")
+        .because("model is JDK only (STYLE.md)")
         .check(MODEL);
   }
 }
