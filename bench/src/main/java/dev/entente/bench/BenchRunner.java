@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -235,7 +236,7 @@ public final class BenchRunner {
     boolean tiny;
     boolean help;
     Path out = Path.of("results", "bench");
-    Path ratiosOf;
+    @Nullable Path ratiosOf;
     Set<Suite> suites = EnumSet.allOf(Suite.class);
 
     static Arguments parse(String[] args) {

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.util.Version;
 
 /**
@@ -107,7 +108,7 @@ public record RunInfo(
         gitDirty);
   }
 
-  private static String git(String... args) {
+  private static @Nullable String git(String... args) {
     String[] cmd = new String[args.length + 1];
     cmd[0] = "git";
     System.arraycopy(args, 0, cmd, 1, args.length);

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The causal-group map: keys are partitioned into groups by {@link KeyGroups}, and each group shows
@@ -142,10 +143,12 @@ public final class CausalGroupMap implements KvMap {
   private static final class Group {
     private final String name;
     private final TreeMap<Dot, Change> changes = new TreeMap<>();
-    private Map<Key, Write> cachedView;
-    // The greatest change so far, kept only to mark how a new change competes with it: the view
-    // itself is computed lazily, and marks there would count reads rather than arrivals.
-    private Change winner;
+    // Null until the view is first asked for and after every change that invalidates it.
+    private @Nullable Map<Key, Write> cachedView;
+    // The greatest change so far (null before the first), kept only to mark how a new change
+    // competes with it: the view itself is computed lazily, and marks there would count reads
+    // rather than arrivals.
+    private @Nullable Change winner;
 
     Group(String name) {
       this.name = name;
@@ -171,10 +174,12 @@ public final class CausalGroupMap implements KvMap {
 
     /** Each key of the group to its resolved write (a delete when the key is absent). */
     Map<Key, Write> view(KeyGroups groups) {
-      if (cachedView == null) {
-        cachedView = computeView(groups);
+      Map<Key, Write> view = cachedView;
+      if (view == null) {
+        view = computeView(groups);
+        cachedView = view;
       }
-      return cachedView;
+      return view;
     }
 
     /**

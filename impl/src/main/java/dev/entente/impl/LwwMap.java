@@ -14,6 +14,7 @@ import dev.entente.model.coverage.Coverage;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-key last-writer-wins map: each key holds one register, the greatest write to it in {@link
@@ -148,7 +149,7 @@ public final class LwwMap implements KvMap {
     }
   }
 
-  private static boolean isDelete(Write w) {
+  private static boolean isDelete(@Nullable Write w) {
     return w != null && w.op() instanceof Op.Delete;
   }
 

@@ -21,6 +21,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -154,7 +155,8 @@ public final class Replica {
       clock.observe(change.timestamp());
     } catch (ClockDriftException e) {
       Coverage.mark(ImplMark.REPLICA_DRIFT_REJECTED);
-      return new ApplyResult.Rejected(dot, e.getMessage());
+      return new ApplyResult.Rejected(
+          dot, Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
     return deliverOrBuffer(change);
   }

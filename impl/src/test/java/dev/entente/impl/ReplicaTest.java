@@ -470,6 +470,64 @@ class ReplicaTest {
   }
 
   @Test
+  void createAroundMap_emptyMap_becomesTheReplicasMap() {
+    LwwMap map = new LwwMap();
+    Replica r = Replica.create(ReplicaId.of("A"), map, new LamportClock());
+    replicas.add(r);
+
+    r.put(K, Value.of("v"));
+
+    assertThat(r.map()).isSameAs(map);
+    assertThat(map.materialise()).isEqualTo(map("k", "v"));
+  }
+
+  @Test
+  void createAroundMap_nullArguments_areRejectedNamingTheArgument() {
+    ReplicaId id = ReplicaId.of("A");
+    LamportClock clock = new LamportClock();
+
+    assertThatThrownBy(() -> Replica.create(null, new LwwMap(), clock))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("replica id must not be null");
+    assertThatThrownBy(() -> Replica.create(id, (KvMap) null, clock))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("map must not be null");
+    assertThatThrownBy(() -> Replica.create(id, new LwwMap(), null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("clock must not be null");
+  }
+
+  @Test
+  void createAroundMap_mapWithValuesOrOnlyTombstones_isRejected() {
+    LwwMap withValue = new LwwMap();
+    Replica.create(ReplicaId.of("A"), withValue, new LamportClock()).put(K, Value.of("v"));
+    LwwMap withTombstone = new LwwMap();
+    Replica b = Replica.create(ReplicaId.of("B"), withTombstone, new LamportClock());
+    b.put(K, Value.of("v"));
+    b.delete(K);
+
+    assertThat(withTombstone.materialise().size()).isZero();
+    assertThatThrownBy(() -> Replica.create(ReplicaId.of("C"), withValue, new LamportClock()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("map must start empty");
+    assertThatThrownBy(() -> Replica.create(ReplicaId.of("C"), withTombstone, new LamportClock()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("map must start empty");
+  }
+
+  @Test
+  void toString_showsIdPolicyDeliveredAndOnlyThenPending() {
+    Replica a = replica("A", RegisterPolicy.MV);
+    Replica b = replica("B", RegisterPolicy.MV);
+    a.put(K, Value.of("1"));
+    Change second = a.put(K, Value.of("2"));
+
+    assertThat(b.toString()).isEqualTo("Replica[B, MV, delivered={}]");
+    b.apply(second);
+    assertThat(b.toString()).isEqualTo("Replica[B, MV, delivered={}, pending=[A:2]]");
+  }
+
+  @Test
   void create_eachPolicy_reportsItsPolicyAndId() {
     for (RegisterPolicy p : RegisterPolicy.values()) {
       Replica r = replica("R", p);

@@ -1,6 +1,7 @@
 package dev.entente.model;
 
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Precondition checks: a failed check is the caller's fault and throws {@link
@@ -34,21 +35,21 @@ public final class Check {
   }
 
   /** As {@link #argument(boolean, String, Object...)}, without allocating when {@code ok}. */
-  public static void argument(boolean ok, String format, Object a) {
+  public static void argument(boolean ok, String format, @Nullable Object a) {
     if (!ok) {
       throw new IllegalArgumentException(String.format(Locale.ROOT, format, a));
     }
   }
 
   /** As {@link #argument(boolean, String, Object...)}, without allocating when {@code ok}. */
-  public static void argument(boolean ok, String format, Object a, Object b) {
+  public static void argument(boolean ok, String format, @Nullable Object a, @Nullable Object b) {
     if (!ok) {
       throw new IllegalArgumentException(String.format(Locale.ROOT, format, a, b));
     }
   }
 
   /** Throws {@link IllegalArgumentException} with the formatted message unless {@code ok}. */
-  public static void argument(boolean ok, String format, Object... args) {
+  public static void argument(boolean ok, String format, @Nullable Object... args) {
     if (!ok) {
       throw new IllegalArgumentException(String.format(Locale.ROOT, format, args));
     }
@@ -76,21 +77,21 @@ public final class Check {
   }
 
   /** As {@link #state(boolean, String, Object...)}, without allocating when {@code ok}. */
-  public static void state(boolean ok, String format, Object a) {
+  public static void state(boolean ok, String format, @Nullable Object a) {
     if (!ok) {
       throw new IllegalStateException(String.format(Locale.ROOT, format, a));
     }
   }
 
   /** As {@link #state(boolean, String, Object...)}, without allocating when {@code ok}. */
-  public static void state(boolean ok, String format, Object a, Object b) {
+  public static void state(boolean ok, String format, @Nullable Object a, @Nullable Object b) {
     if (!ok) {
       throw new IllegalStateException(String.format(Locale.ROOT, format, a, b));
     }
   }
 
   /** Throws {@link IllegalStateException} with the formatted message unless {@code ok}. */
-  public static void state(boolean ok, String format, Object... args) {
+  public static void state(boolean ok, String format, @Nullable Object... args) {
     if (!ok) {
       throw new IllegalStateException(String.format(Locale.ROOT, format, args));
     }

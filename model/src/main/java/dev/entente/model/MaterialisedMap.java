@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a reader sees: each present key with its values, sorted by key. Immutable.
@@ -60,7 +61,7 @@ public final class MaterialisedMap {
   }
 
   /** The single value of {@code key}, or null when absent; fails if the key has siblings. */
-  public Value single(Key key) {
+  public @Nullable Value single(Key key) {
     List<Value> vs = get(key);
     Check.state(vs.size() <= 1, "key %s has %d siblings: %s", key, vs.size(), vs);
     return vs.isEmpty() ? null : vs.get(0);

@@ -3,6 +3,7 @@ package dev.entente.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -129,6 +130,31 @@ class VersionVectorTest {
     assertThat(withZero).isEqualTo(plain);
     assertThat(withZero.hashCode()).isEqualTo(plain.hashCode());
     assertThat(withZero).hasToString(plain.toString());
+  }
+
+  @Test
+  void equals_differentCounters_areNotEqual() {
+    assertThat(vv(A, 1)).isNotEqualTo(vv(A, 2)).isNotEqualTo(vv(B, 1)).isNotEqualTo("{A=1}");
+    assertThat(vv(A, 1).hashCode()).isNotEqualTo(VersionVector.EMPTY.hashCode());
+  }
+
+  @Test
+  void toString_listsEntriesInReplicaOrder() {
+    assertThat(vv(B, 2, A, 1)).hasToString("{A=1, B=2}");
+  }
+
+  @Test
+  void of_nullReplicaOrCounter_isRejected() {
+    Map<ReplicaId, Long> nullReplica = new HashMap<>();
+    nullReplica.put(null, 1L);
+    assertThatThrownBy(() -> VersionVector.of(nullReplica))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("version vector replica must not be null");
+    Map<ReplicaId, Long> nullCounter = new HashMap<>();
+    nullCounter.put(A, null);
+    assertThatThrownBy(() -> VersionVector.of(nullCounter))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is null");
   }
 
   @Test

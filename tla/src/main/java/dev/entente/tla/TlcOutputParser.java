@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Parses the output of TLC run with {@code -tool} into a {@link TlcResult}. Stateless and
@@ -66,7 +67,7 @@ public final class TlcOutputParser {
    */
   public static TlcResult parse(String output, boolean timedOut) {
     List<Message> messages = messages(output);
-    TlcOutcome outcome = null;
+    @Nullable TlcOutcome outcome = null;
     String violated = "";
     long generated = -1;
     long distinct = -1;
@@ -199,7 +200,7 @@ public final class TlcOutputParser {
     return Long.parseLong(digits.replace(",", ""));
   }
 
-  private static TlcOutcome first(TlcOutcome current, TlcOutcome next) {
+  private static TlcOutcome first(@Nullable TlcOutcome current, TlcOutcome next) {
     return current == null ? next : current;
   }
 }

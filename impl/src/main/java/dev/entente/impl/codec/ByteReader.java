@@ -8,6 +8,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.zip.CRC32C;
 
 /**
@@ -80,7 +81,11 @@ final class ByteReader {
 
   /** Like {@link #error}, wrapping the model's rejection of a decoded value. */
   DecodeException rejected(int offset, String field, IllegalArgumentException cause) {
-    return new DecodeException(offset, fieldPath(field), cause.getMessage(), cause);
+    return new DecodeException(
+        offset,
+        fieldPath(field),
+        Objects.requireNonNullElse(cause.getMessage(), cause.toString()),
+        cause);
   }
 
   int u8(String field) throws DecodeException {

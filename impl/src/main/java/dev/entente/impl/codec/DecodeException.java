@@ -1,5 +1,7 @@
 package dev.entente.impl.codec;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Bytes that are not a valid canonical encoding: the input's fault, never a bug in the codec.
  *
@@ -27,7 +29,7 @@ public final class DecodeException extends Exception {
   }
 
   /** Like {@link #DecodeException(int, String, String)}, keeping the model's rejection as cause. */
-  public DecodeException(int offset, String field, String reason, Throwable cause) {
+  public DecodeException(int offset, String field, String reason, @Nullable Throwable cause) {
     super("at byte " + offset + " (" + field + "): " + reason, cause);
     this.offset = offset;
     this.field = field;

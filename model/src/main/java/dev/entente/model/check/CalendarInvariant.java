@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The calendar workload's invariant: an event {@code event/N/} whose {@code start} and {@code end}
@@ -65,7 +66,7 @@ public final class CalendarInvariant {
   }
 
   /** Parses the leading integer, ignoring a suffix that makes workload values unique. */
-  private static Long parse(Value v) {
+  private static @Nullable Long parse(Value v) {
     String text = v.value();
     int end = 0;
     while (end < text.length() && Character.isDigit(text.charAt(end))) {

@@ -7,6 +7,7 @@ import dev.entente.model.Value;
 import dev.entente.model.history.History;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * No causally later write is lost, and no deleted key comes back: a read that shows value {@code v}
@@ -111,8 +112,8 @@ public final class CausalOverwriteChecker implements Checker<History> {
         : CheckResult.valid(name, summary);
   }
 
-  private static Op lastOpOn(Change c, Key key) {
-    Op last = null;
+  private static @Nullable Op lastOpOn(Change c, Key key) {
+    @Nullable Op last = null;
     for (Op op : c.ops()) {
       if (op.key().equals(key)) {
         last = op;

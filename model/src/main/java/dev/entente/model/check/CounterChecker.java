@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Jepsen's counter checker ({@code jepsen.checker/counter}): clients {@code :add} deltas and {@code
@@ -24,7 +25,8 @@ public final class CounterChecker implements Checker<History> {
     try {
       return checkOrThrow(history);
     } catch (IllegalArgumentException e) {
-      return CheckResult.unknown("counter", e.getMessage());
+      return CheckResult.unknown(
+          "counter", Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A key-value history (written in the {@link KvOps} encoding) indexed for the CRDT checkers:
@@ -54,8 +55,9 @@ public final class KvHistoryIndex {
       HistoryOp invoke = open.remove(op.process());
       long at = invoke == null ? op.index() : invoke.index();
       if (KvOps.WRITE.equals(op.f()) && op.type() != OpType.FAIL) {
-        Object value = op.value() != null ? op.value() : invoke == null ? null : invoke.value();
-        if (KvOps.isCompleteWrite(value)) {
+        @Nullable Object value =
+            op.value() != null ? op.value() : invoke == null ? null : invoke.value();
+        if (value != null && KvOps.isCompleteWrite(value)) {
           addWrite(new WriteOp(at, op.process(), KvOps.change(value)));
         }
       } else if (KvOps.READ.equals(op.f()) && op.type() == OpType.OK) {

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A map of string keys (porcupine's {@code kvModel}): every key starts as {@code ""}; {@code :get}
@@ -49,7 +50,7 @@ final class KvModel implements SequentialModel<Map<Object, String>> {
   }
 
   @Override
-  public Object partitionKey(Operation op) {
+  public @Nullable Object partitionKey(Operation op) {
     return Values.canonical(Values.list(op.input(), 2, "kv value").get(0));
   }
 
@@ -57,7 +58,8 @@ final class KvModel implements SequentialModel<Map<Object, String>> {
     return v == null ? "" : String.valueOf(v);
   }
 
-  private static Map<Object, String> with(Map<Object, String> state, Object key, String value) {
+  private static Map<Object, String> with(
+      Map<Object, String> state, @Nullable Object key, String value) {
     Map<Object, String> next = new LinkedHashMap<>(state);
     next.put(key, value);
     return Collections.unmodifiableMap(next);

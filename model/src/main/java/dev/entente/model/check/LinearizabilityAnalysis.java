@@ -2,6 +2,7 @@ package dev.entente.model.check;
 
 import dev.entente.model.Check;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the linearizability checker found, in structured form. Immutable.
@@ -19,9 +20,9 @@ import java.util.List;
 public record LinearizabilityAnalysis(
     Verdict verdict,
     String model,
-    Object key,
-    Operation failingOp,
-    Operation lastGoodOp,
+    @Nullable Object key,
+    @Nullable Operation failingOp,
+    @Nullable Operation lastGoodOp,
     int longestPrefix,
     List<String> candidateStates,
     int candidateStateCount,

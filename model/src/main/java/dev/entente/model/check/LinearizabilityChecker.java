@@ -178,7 +178,11 @@ public final class LinearizabilityChecker implements Checker<History> {
     if (key != null) {
       s.append(" on key ").append(Values.print(key));
     }
-    s.append(": cannot linearize ").append(search.failing().describe());
+    Operation failing = search.failing();
+    if (failing == null) {
+      throw new IllegalStateException("a search that found no linearization names no failing op");
+    }
+    s.append(": cannot linearize ").append(failing.describe());
     s.append("; last good op: ")
         .append(search.lastGood() == null ? "none" : search.lastGood().describe());
     s.append("; longest linearizable prefix: ").append(search.longestPrefix()).append(" ops");

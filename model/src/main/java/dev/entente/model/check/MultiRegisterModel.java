@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Registers named by key, read and written by transactions (knossos's {@code multi-register}):
@@ -66,8 +67,8 @@ final class MultiRegisterModel implements SequentialModel<Map<Object, Object>> {
   }
 
   @Override
-  public Object partitionKey(Operation op) {
-    Object key = null;
+  public @Nullable Object partitionKey(Operation op) {
+    @Nullable Object key = null;
     for (Object o : microOps(op)) {
       Object k = Values.canonical(Values.list(o, 3, "multi-register micro-op").get(1));
       if (key != null && !key.equals(k)) {
@@ -87,7 +88,7 @@ final class MultiRegisterModel implements SequentialModel<Map<Object, Object>> {
   }
 
   @SuppressWarnings("unchecked")
-  private static Map<Object, Object> castMap(Object o) {
+  private static Map<Object, Object> castMap(@Nullable Object o) {
     if (o != null && !(o instanceof Map)) {
       throw new IllegalArgumentException("multi-register initial state must be a map, was " + o);
     }

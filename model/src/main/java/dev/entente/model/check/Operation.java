@@ -3,6 +3,7 @@ package dev.entente.model.check;
 import dev.entente.model.Check;
 import dev.entente.model.history.HistoryOp;
 import dev.entente.model.history.Keyword;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One client operation of a history, paired from its invocation and completion, as a {@link
@@ -17,11 +18,11 @@ public record Operation(
     int id,
     long process,
     Keyword f,
-    Object input,
-    Object output,
+    @Nullable Object input,
+    @Nullable Object output,
     Outcome outcome,
     HistoryOp invocation,
-    HistoryOp completion) {
+    @Nullable HistoryOp completion) {
 
   /** How an operation ended. */
   public enum Outcome {

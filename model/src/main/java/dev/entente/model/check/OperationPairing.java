@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a history into the operations a linearizability search works on, following knossos's {@code
@@ -37,7 +38,7 @@ final class OperationPairing {
       if (op.type() == OpType.INVOKE) {
         HistoryOp previous = open.put(op.process(), op);
         if (previous != null) {
-          slots.set(slotOf.get(op.process()), indeterminate(previous, null));
+          slots.set(slot(slotOf, op.process()), indeterminate(previous, null));
         }
         slotOf.put(op.process(), slots.size());
         slots.add(null);
@@ -66,10 +67,11 @@ final class OperationPairing {
                 + " has "
                 + invocation.f());
       }
-      slots.set(slotOf.remove(op.process()), complete(invocation, op, model));
+      slots.set(slot(slotOf, op.process()), complete(invocation, op, model));
+      slotOf.remove(op.process());
     }
     open.forEach(
-        (process, invocation) -> slots.set(slotOf.get(process), indeterminate(invocation, null)));
+        (process, invocation) -> slots.set(slot(slotOf, process), indeterminate(invocation, null)));
     for (Operation o : slots) {
       if (o != null) {
         out.add(o.withId(out.size()));
@@ -78,7 +80,16 @@ final class OperationPairing {
     return new Paired(List.copyOf(out), List.copyOf(problems));
   }
 
-  private static Operation complete(
+  /** The slot reserved for {@code process}'s open invocation; every open one has a slot. */
+  private static int slot(Map<Long, Integer> slotOf, long process) {
+    Integer slot = slotOf.get(process);
+    if (slot == null) {
+      throw new IllegalStateException("no slot reserved for process " + process);
+    }
+    return slot;
+  }
+
+  private static @Nullable Operation complete(
       HistoryOp invocation, HistoryOp completion, SequentialModel<?> model) {
     return switch (completion.type()) {
       case OK ->
@@ -109,7 +120,7 @@ final class OperationPairing {
     };
   }
 
-  private static Operation indeterminate(HistoryOp invocation, HistoryOp completion) {
+  private static Operation indeterminate(HistoryOp invocation, @Nullable HistoryOp completion) {
     return new Operation(
         0,
         invocation.process(),

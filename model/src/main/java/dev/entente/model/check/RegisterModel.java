@@ -1,8 +1,8 @@
 package dev.entente.model.check;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A single register: {@code :read} returns the current value, {@code :write v} sets it and, unless
@@ -11,16 +11,19 @@ import java.util.Objects;
  * failed cas is an observed "compare failed" (legal only when the register does not hold {@code
  * expected}), as in porcupine's etcd model, and a read of nil means the register holds nil;
  * otherwise failed ops never happened and, as in knossos, a read of nil is always legal (the client
- * did not learn the value). States are canonical values ({@link Values#canonical}); null is nil.
+ * did not learn the value). States hold canonical values ({@link Values#canonical}); null is nil.
  * Immutable.
  */
-final class RegisterModel implements SequentialModel<Object> {
+final class RegisterModel implements SequentialModel<RegisterModel.Held> {
+  /** What the register holds: a canonical value, or null for nil. */
+  record Held(@Nullable Object value) {}
+
   private final String name;
-  private final Object initial;
+  private final @Nullable Object initial;
   private final boolean cas;
   private final boolean observedFailures;
 
-  RegisterModel(String name, Object initial, boolean cas, boolean observedFailures) {
+  RegisterModel(String name, @Nullable Object initial, boolean cas, boolean observedFailures) {
     this.name = name;
     this.initial = Values.canonical(initial);
     this.cas = cas;
@@ -33,8 +36,8 @@ final class RegisterModel implements SequentialModel<Object> {
   }
 
   @Override
-  public Object initialState() {
-    return initial;
+  public Held initialState() {
+    return new Held(initial);
   }
 
   @Override
@@ -48,16 +51,16 @@ final class RegisterModel implements SequentialModel<Object> {
   }
 
   @Override
-  public List<Object> step(Object state, Operation op) {
+  public List<Held> step(Held state, Operation op) {
     switch (op.fName()) {
       case "read":
         return op.outcome() != Operation.Outcome.OK
                 || (op.output() == null && !observedFailures)
-                || Values.same(state, op.output())
-            ? Collections.singletonList(state)
+                || Values.same(state.value(), op.output())
+            ? List.of(state)
             : List.of();
       case "write":
-        return Collections.singletonList(Values.canonical(op.input()));
+        return List.of(new Held(Values.canonical(op.input())));
       case "cas":
         if (cas) {
           return compareAndSet(state, op);
@@ -69,12 +72,17 @@ final class RegisterModel implements SequentialModel<Object> {
     throw new IllegalArgumentException(name + " has no operation " + op.f() + ": " + op.describe());
   }
 
-  private static List<Object> compareAndSet(Object state, Operation op) {
+  @Override
+  public String describe(Held state) {
+    return Values.print(state.value());
+  }
+
+  private static List<Held> compareAndSet(Held state, Operation op) {
     List<?> pair = Values.list(op.input(), 2, "cas value");
-    boolean matches = Objects.equals(state, Values.canonical(pair.get(0)));
+    boolean matches = Objects.equals(state.value(), Values.canonical(pair.get(0)));
     if (op.outcome() == Operation.Outcome.FAIL) {
-      return matches ? List.of() : Collections.singletonList(state);
+      return matches ? List.of() : List.of(state);
     }
-    return matches ? Collections.singletonList(Values.canonical(pair.get(1))) : List.of();
+    return matches ? List.of(new Held(Values.canonical(pair.get(1)))) : List.of();
   }
 }

@@ -2,6 +2,7 @@ package dev.entente.model.check;
 
 import dev.entente.model.Check;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How much work a search may do before it answers UNKNOWN instead: at most {@code maxSteps} model
@@ -10,7 +11,7 @@ import java.util.function.LongSupplier;
  * so that checkers stay deterministic under test. Immutable; the clock must be thread-safe if the
  * budget is shared.
  */
-public record SearchBudget(long maxSteps, LongSupplier clock, long deadlineNanos) {
+public record SearchBudget(long maxSteps, @Nullable LongSupplier clock, long deadlineNanos) {
   /** The default step limit: a few seconds of search and well under a gigabyte of memo. */
   public static final long DEFAULT_MAX_STEPS = 5_000_000;
 

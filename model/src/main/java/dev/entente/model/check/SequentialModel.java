@@ -1,6 +1,7 @@
 package dev.entente.model.check;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A sequential specification: the object a linearizable history must be equivalent to. States are
@@ -51,7 +52,7 @@ public interface SequentialModel<S> {
    * sub-history on its own (linearizability is local: Herlihy and Wing 1990, P-compositionality in
    * Lowe 2017).
    */
-  default Object partitionKey(Operation op) {
+  default @Nullable Object partitionKey(Operation op) {
     return null;
   }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Comparisons of history values that forgive the differences between the EDN and JSON encodings of
@@ -21,7 +22,7 @@ final class Values {
    * The canonical form used for equality and as state: keywords become their names, integral
    * numbers become {@link Long}, lists and maps are canonicalised element by element.
    */
-  static Object canonical(Object v) {
+  static @Nullable Object canonical(@Nullable Object v) {
     if (v instanceof Keyword k) {
       return k.name();
     }
@@ -42,12 +43,12 @@ final class Values {
   }
 
   /** True if the two values are equal after {@link #canonical}. */
-  static boolean same(Object a, Object b) {
+  static boolean same(@Nullable Object a, @Nullable Object b) {
     return Objects.equals(canonical(a), canonical(b));
   }
 
   /** The name of a keyword or string, else null. */
-  static String name(Object v) {
+  static @Nullable String name(@Nullable Object v) {
     if (v instanceof Keyword k) {
       return k.name();
     }
@@ -55,7 +56,7 @@ final class Values {
   }
 
   /** The value as a list, or an {@link IllegalArgumentException} naming what was expected. */
-  static List<?> list(Object v, int size, String what) {
+  static List<?> list(@Nullable Object v, int size, String what) {
     if (!(v instanceof List<?> list) || (size >= 0 && list.size() != size)) {
       throw new IllegalArgumentException(
           what + " must be a " + (size >= 0 ? size + "-element " : "") + "list, was " + print(v));
@@ -64,7 +65,7 @@ final class Values {
   }
 
   /** EDN text for explanations; falls back to {@code toString} for non-history values. */
-  static String print(Object v) {
+  static String print(@Nullable Object v) {
     try {
       return EdnText.print(v);
     } catch (IllegalArgumentException e) {

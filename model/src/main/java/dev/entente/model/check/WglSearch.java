@@ -1,5 +1,6 @@
 package dev.entente.model.check;
 
+import dev.entente.model.history.HistoryOp;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -10,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One linearizability search over one (sub-)history: the Wing and Gong (1993) depth-first search
@@ -49,17 +51,33 @@ final class WglSearch<S> {
   }
 
   private static final class Node {
-    final Operation op;
+    // Null only in the head sentinel, which is never a call, a return or a search entry.
+    private final @Nullable Operation op;
     final boolean call;
     final long position;
-    Node match;
-    Node prev;
-    Node next;
+    @Nullable Node match;
+    // Null only in the head sentinel, which is never unlinked.
+    @Nullable Node prev;
+    @Nullable Node next;
 
-    Node(Operation op, boolean call, long position) {
+    Node(@Nullable Operation op, boolean call, long position) {
       this.op = op;
       this.call = call;
       this.position = position;
+    }
+
+    Operation op() {
+      if (op == null) {
+        throw new IllegalStateException("the head sentinel carries no operation");
+      }
+      return op;
+    }
+
+    Node prev() {
+      if (prev == null) {
+        throw new IllegalStateException("the head sentinel has no predecessor");
+      }
+      return prev;
     }
   }
 
@@ -77,16 +95,16 @@ final class WglSearch<S> {
   private final boolean[] readOnly;
 
   private S state;
-  private Node entry;
-  private List<S> resume;
+  private @Nullable Node entry;
+  private @Nullable List<S> resume;
   private int resumeFrom;
   private int remaining;
   private Result result = Result.SUSPENDED;
   private long steps;
 
   private long furthest = -1;
-  private Operation failing;
-  private Operation lastGood;
+  private @Nullable Operation failing;
+  private @Nullable Operation lastGood;
   private int longestPrefix;
   private final Set<S> candidates = new LinkedHashSet<>();
 
@@ -137,24 +155,24 @@ final class WglSearch<S> {
           return result;
         }
       } else {
-        tryCall();
+        tryCall(entry);
       }
     }
     result = Result.LINEARIZABLE;
     return result;
   }
 
-  /** Tries to linearize the call at {@code entry} now; advances {@code entry} either way. */
-  private void tryCall() {
+  /** Tries to linearize {@code call}, the current entry, now; advances {@code entry} either way. */
+  private void tryCall(Node call) {
     List<S> next = resume;
     int from = resumeFrom;
     resume = null;
     resumeFrom = 0;
     if (next == null) {
       steps++;
-      next = model.step(state, entry.op);
+      next = model.step(state, call.op());
     }
-    int id = entry.op.id();
+    int id = call.op().id();
     linearized.set(id);
     for (int i = from; i < next.size(); i++) {
       S candidate = intern(next.get(i));
@@ -162,10 +180,10 @@ final class WglSearch<S> {
       if (!memo.contains(key)) {
         memo.add(new MemoKey((BitSet) linearized.clone(), candidate));
         boolean forced = readOnly[id] && next.size() == 1;
-        stack.push(new Frame<>(entry, state, next, i, forced));
+        stack.push(new Frame<>(call, state, next, i, forced));
         state = candidate;
-        remaining -= entry.match != null ? 1 : 0;
-        lift(entry);
+        remaining -= call.match != null ? 1 : 0;
+        lift(call);
         entry = head.next;
         return;
       }
@@ -177,7 +195,7 @@ final class WglSearch<S> {
       }
     }
     linearized.clear(id);
-    entry = entry.next;
+    entry = call.next;
   }
 
   /** Undoes the latest choice that may be revisited; false if there is none left. */
@@ -185,7 +203,7 @@ final class WglSearch<S> {
     while (!stack.isEmpty()) {
       Frame<S> frame = stack.pop();
       state = frame.before();
-      linearized.clear(frame.call().op.id());
+      linearized.clear(frame.call().op().id());
       remaining += frame.call().match != null ? 1 : 0;
       unlift(frame.call());
       if (!frame.forced()) {
@@ -211,7 +229,7 @@ final class WglSearch<S> {
       Node call = new Node(op, true, op.invocation().index());
       nodes.add(call);
       if (op.outcome() != Operation.Outcome.INFO) {
-        call.match = new Node(op, false, op.completion().index());
+        call.match = new Node(op, false, completionIndex(op));
         nodes.add(call.match);
         determinate++;
       }
@@ -226,6 +244,15 @@ final class WglSearch<S> {
     return determinate;
   }
 
+  /** Where a determinate operation completed; an indeterminate one has no completion. */
+  private static long completionIndex(Operation op) {
+    HistoryOp completion = op.completion();
+    if (completion == null) {
+      throw new IllegalStateException("operation has no completion: " + op.describe());
+    }
+    return completion.index();
+  }
+
   private static void lift(Node call) {
     unlink(call);
     if (call.match != null) {
@@ -234,9 +261,11 @@ final class WglSearch<S> {
   }
 
   private static void unlink(Node n) {
-    n.prev.next = n.next;
-    if (n.next != null) {
-      n.next.prev = n.prev;
+    Node prev = n.prev();
+    Node next = n.next;
+    prev.next = next;
+    if (next != null) {
+      next.prev = prev;
     }
   }
 
@@ -248,39 +277,41 @@ final class WglSearch<S> {
   }
 
   private static void relink(Node n) {
-    n.prev.next = n;
-    if (n.next != null) {
-      n.next.prev = n;
+    n.prev().next = n;
+    Node next = n.next;
+    if (next != null) {
+      next.prev = n;
     }
   }
 
   /** Remembers the furthest return the search could not get past, for the explanation. */
-  private void recordBlocked(Node blocked) {
+  private void recordBlocked(@Nullable Node blocked) {
     if (blocked == null || blocked.position < furthest) {
       return;
     }
     if (blocked.position > furthest) {
       furthest = blocked.position;
-      failing = blocked.op;
+      failing = blocked.op();
       candidates.clear();
       longestPrefix = -1;
     }
-    if (stack.size() > longestPrefix) {
+    Operation stuckAt = failing;
+    if (stuckAt != null && stack.size() > longestPrefix) {
       longestPrefix = stack.size();
-      lastGood = latestCompleted();
+      lastGood = latestCompleted(stuckAt);
     }
     if (candidates.size() < MAX_TRACKED_STATES) {
       candidates.add(state);
     }
   }
 
-  private Operation latestCompleted() {
-    Operation best = null;
+  private @Nullable Operation latestCompleted(Operation stuckAt) {
+    @Nullable Operation best = null;
     for (Frame<S> f : stack) {
-      Operation op = f.call().op;
+      Operation op = f.call().op();
       if (op.outcome() != Operation.Outcome.INFO
-          && op.completion().index() < failing.completion().index()
-          && (best == null || op.completion().index() > best.completion().index())) {
+          && completionIndex(op) < completionIndex(stuckAt)
+          && (best == null || completionIndex(op) > completionIndex(best))) {
         best = op;
       }
     }
@@ -288,7 +319,7 @@ final class WglSearch<S> {
   }
 
   /** The operation no linearization got past (null unless NOT_LINEARIZABLE). */
-  Operation failing() {
+  @Nullable Operation failing() {
     return failing;
   }
 
@@ -296,7 +327,7 @@ final class WglSearch<S> {
    * The latest-completing operation, among those completed before {@link #failing}, linearized on a
    * longest path to it.
    */
-  Operation lastGood() {
+  @Nullable Operation lastGood() {
     return lastGood;
   }
 

@@ -69,7 +69,10 @@ public final class MarkCatalogue {
    */
   public CoverageMark byName(String name) {
     CoverageMark m = name == null ? null : byName.get(name);
-    Check.argument(m != null, "unknown coverage mark '%s'; known marks: %s", name, byName.keySet());
+    if (m == null) {
+      throw new IllegalArgumentException(
+          "unknown coverage mark '" + name + "'; known marks: " + byName.keySet());
+    }
     return m;
   }
 

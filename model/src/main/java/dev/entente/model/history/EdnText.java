@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Prints history values (the Java forms documented in {@link HistoryOp}) as EDN text: {@code nil},
@@ -15,14 +16,14 @@ public final class EdnText {
   private EdnText() {}
 
   /** The EDN text of {@code value}; throws {@link IllegalArgumentException} for other types. */
-  public static String print(Object value) {
+  public static String print(@Nullable Object value) {
     StringBuilder out = new StringBuilder();
     append(out, value);
     return out.toString();
   }
 
   /** Appends the EDN text of {@code value} to {@code out}. */
-  public static void append(StringBuilder out, Object value) {
+  public static void append(StringBuilder out, @Nullable Object value) {
     if (value == null) {
       out.append("nil");
     } else if (value instanceof String s) {

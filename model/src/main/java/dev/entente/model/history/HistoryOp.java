@@ -1,6 +1,7 @@
 package dev.entente.model.history;
 
 import dev.entente.model.Check;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of a Jepsen-style history, as plain data. Immutable.
@@ -15,7 +16,13 @@ import dev.entente.model.Check;
  * <p>Invariants: {@code index >= 0}; {@code type} and {@code f} non-null.
  */
 public record HistoryOp(
-    long index, OpType type, long process, Keyword f, Object value, long timeNanos, Object error) {
+    long index,
+    OpType type,
+    long process,
+    Keyword f,
+    @Nullable Object value,
+    long timeNanos,
+    @Nullable Object error) {
   /** The process id that marks nemesis events. */
   public static final long NEMESIS = -1;
 

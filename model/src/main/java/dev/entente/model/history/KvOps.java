@@ -1,7 +1,6 @@
 package dev.entente.model.history;
 
 import dev.entente.model.Change;
-import dev.entente.model.Check;
 import dev.entente.model.Dot;
 import dev.entente.model.HlcTimestamp;
 import dev.entente.model.Key;
@@ -15,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the simulator writes key-value client operations into a Jepsen history, and how checkers read
@@ -61,7 +61,7 @@ public final class KvOps {
   }
 
   /** True if {@code value} is a write value that carries a whole change ({@link #change} works). */
-  public static boolean isCompleteWrite(Object value) {
+  public static boolean isCompleteWrite(@Nullable Object value) {
     return value instanceof Map<?, ?> m
         && m.get(Keyword.of("seq")) instanceof Long
         && m.get(Keyword.of("time")) instanceof List
@@ -70,7 +70,7 @@ public final class KvOps {
   }
 
   /** Rebuilds the change recorded in a write's value. */
-  public static Change change(Object writeValue) {
+  public static Change change(@Nullable Object writeValue) {
     Map<?, ?> v = map(writeValue, "write value");
     List<?> time = list(v.get(Keyword.of("time")), "write :time");
     List<Op> ops = new ArrayList<>();
@@ -83,8 +83,8 @@ public final class KvOps {
               : new Op.Put(key, Value.of((String) op.get(2))));
     }
     return new Change(
-        ReplicaId.of((String) v.get(Keyword.of("replica"))),
-        (Long) v.get(Keyword.of("seq")),
+        ReplicaId.of(field(v, "replica", String.class, "write value")),
+        field(v, "seq", Long.class, "write value"),
         new HlcTimestamp((Long) time.get(0), ((Long) time.get(1)).intValue()),
         vector(v.get(Keyword.of("seen"))),
         ops);
@@ -103,17 +103,17 @@ public final class KvOps {
   }
 
   /** The reading replica of a read or write value. */
-  public static ReplicaId replica(Object value) {
-    return ReplicaId.of((String) map(value, "op value").get(Keyword.of("replica")));
+  public static ReplicaId replica(@Nullable Object value) {
+    return ReplicaId.of(field(map(value, "op value"), "replica", String.class, "op value"));
   }
 
   /** The version vector of a read's completion value. */
-  public static VersionVector readVector(Object readValue) {
+  public static VersionVector readVector(@Nullable Object readValue) {
     return vector(map(readValue, "read value").get(Keyword.of("vv")));
   }
 
   /** The materialised map of a read's completion value. */
-  public static MaterialisedMap readView(Object readValue) {
+  public static MaterialisedMap readView(@Nullable Object readValue) {
     Map<?, ?> values = map(map(readValue, "read value").get(Keyword.of("values")), "read :values");
     Map<Key, List<Value>> out = new TreeMap<>();
     values.forEach(
@@ -125,10 +125,11 @@ public final class KvOps {
   }
 
   /** The dot of a write value. */
-  public static Dot dot(Object writeValue) {
+  public static Dot dot(@Nullable Object writeValue) {
     Map<?, ?> v = map(writeValue, "write value");
     return new Dot(
-        ReplicaId.of((String) v.get(Keyword.of("replica"))), (Long) v.get(Keyword.of("seq")));
+        ReplicaId.of(field(v, "replica", String.class, "write value")),
+        field(v, "seq", Long.class, "write value"));
   }
 
   private static Map<String, Long> vectorValue(VersionVector vv) {
@@ -137,19 +138,33 @@ public final class KvOps {
     return out;
   }
 
-  private static VersionVector vector(Object value) {
+  private static VersionVector vector(@Nullable Object value) {
     Map<ReplicaId, Long> out = new TreeMap<>();
     map(value, "version vector").forEach((r, n) -> out.put(ReplicaId.of((String) r), (Long) n));
     return VersionVector.of(out);
   }
 
-  private static Map<?, ?> map(Object o, String what) {
-    Check.argument(o instanceof Map, "%s must be a map, was %s", what, o);
-    return (Map<?, ?>) o;
+  private static Map<?, ?> map(@Nullable Object o, String what) {
+    if (o instanceof Map<?, ?> m) {
+      return m;
+    }
+    throw new IllegalArgumentException(what + " must be a map, was " + o);
   }
 
-  private static List<?> list(Object o, String what) {
-    Check.argument(o instanceof List, "%s must be a list, was %s", what, o);
-    return (List<?>) o;
+  private static List<?> list(@Nullable Object o, String what) {
+    if (o instanceof List<?> l) {
+      return l;
+    }
+    throw new IllegalArgumentException(what + " must be a list, was " + o);
+  }
+
+  /** Field {@code :name} of {@code m}; a missing or mistyped one is the caller's error. */
+  private static <T> T field(Map<?, ?> m, String name, Class<T> type, String what) {
+    Object v = m.get(Keyword.of(name));
+    if (type.isInstance(v)) {
+      return type.cast(v);
+    }
+    throw new IllegalArgumentException(
+        what + " :" + name + " must be a " + type.getSimpleName() + ", was " + v);
   }
 }
