@@ -63,7 +63,9 @@ public record MarkSummary(long runs, SortedMap<String, MarkSummary.Tally> byMark
           .forEach(
               (name, n) -> {
                 if (n > 0) {
-                  byMark.put(name, byMark.get(name).plus(n, seed));
+                  // requireKnown above: every name is in the catalogue, so the default is never
+                  // used.
+                  byMark.put(name, byMark.getOrDefault(name, Tally.NONE).plus(n, seed));
                 }
               });
     }

@@ -6,23 +6,24 @@ import dev.entente.simulations.plan.FaultKind;
 import dev.entente.simulations.sync.SyncKind;
 import dev.entente.simulations.workload.WorkloadKind;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The options a user fixed explicitly; null means "let the profile (and the seed) decide".
  * Immutable. {@link #asArguments()} renders them as command-line flags for the replay command.
  */
 public record Overrides(
-    Integer replicas,
-    Integer ops,
-    Set<FaultKind> faults,
-    ClockKind clock,
-    RegisterPolicy policy,
-    SyncKind sync,
-    WorkloadKind workload,
-    Mutant mutant,
-    Long convergenceBudgetTicks,
-    Boolean antiEntropy,
-    Long maxDriftMillis) {
+    @Nullable Integer replicas,
+    @Nullable Integer ops,
+    @Nullable Set<FaultKind> faults,
+    @Nullable ClockKind clock,
+    @Nullable RegisterPolicy policy,
+    @Nullable SyncKind sync,
+    @Nullable WorkloadKind workload,
+    @Nullable Mutant mutant,
+    @Nullable Long convergenceBudgetTicks,
+    @Nullable Boolean antiEntropy,
+    @Nullable Long maxDriftMillis) {
   /** Nothing fixed. */
   public static final Overrides NONE =
       new Overrides(null, null, null, null, null, null, null, null, null, null, null);

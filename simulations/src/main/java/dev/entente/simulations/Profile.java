@@ -27,6 +27,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An option profile: a {@link ProfileSpec} loaded from a JSON file, which {@link #resolve} turns
@@ -82,9 +83,9 @@ public final class Profile {
       List.of(DEFAULT, CALM, PARTITIONS, CLOCK_SKEW, CRASHES, SWARM);
 
   private final ProfileSpec spec;
-  private final Path file;
+  private final @Nullable Path file;
 
-  private Profile(String source, ProfileSpec spec, Path file) {
+  private Profile(String source, ProfileSpec spec, @Nullable Path file) {
     if (spec.replicas().max() > SimulationOptions.MAX_REPLICAS) {
       throw new ProfileException(
           source,

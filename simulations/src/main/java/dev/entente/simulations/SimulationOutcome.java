@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a finished run leaves for the checkers ({@code Checker<SimulationOutcome>}): the
@@ -38,9 +39,9 @@ public record SimulationOutcome(
     SortedMap<ReplicaId, List<Change>> finalHeld,
     KeyGroups groups,
     boolean quiescent,
-    String error,
-    String errorStackTrace,
-    CheckResult stepFailure,
+    @Nullable String error,
+    @Nullable String errorStackTrace,
+    @Nullable CheckResult stepFailure,
     RunStats stats,
     String traceHash,
     List<String> trace,
@@ -68,9 +69,9 @@ public record SimulationOutcome(
       SortedMap<ReplicaId, List<Change>> finalHeld,
       KeyGroups groups,
       boolean quiescent,
-      String error,
-      String errorStackTrace,
-      CheckResult stepFailure,
+      @Nullable String error,
+      @Nullable String errorStackTrace,
+      @Nullable CheckResult stepFailure,
       RunStats stats,
       String traceHash,
       List<String> trace,

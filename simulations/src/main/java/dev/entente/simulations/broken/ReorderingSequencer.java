@@ -7,6 +7,7 @@ import dev.entente.model.KeyGroups;
 import dev.entente.model.ReplicaId;
 import dev.entente.simulations.sync.Sequencer;
 import dev.entente.simulations.sync.SyncMessage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A sequencer that acknowledges writes in arrival order but makes them visible to readers in
@@ -16,7 +17,7 @@ import dev.entente.simulations.sync.SyncMessage;
  */
 public final class ReorderingSequencer extends Sequencer {
   private final Replica visible;
-  private Change heldBack;
+  private @Nullable Change heldBack;
 
   /** A sequencer around {@code server}; reads are served from a separately fed copy. */
   public ReorderingSequencer(Replica server) {
@@ -27,7 +28,7 @@ public final class ReorderingSequencer extends Sequencer {
   }
 
   @Override
-  public SyncMessage handle(SyncMessage request) {
+  public @Nullable SyncMessage handle(SyncMessage request) {
     SyncMessage reply = super.handle(request);
     if (reply instanceof SyncMessage.WriteReply w) {
       if (heldBack == null) {

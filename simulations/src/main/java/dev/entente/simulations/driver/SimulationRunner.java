@@ -67,9 +67,12 @@ public final class SimulationRunner {
     CheckResult check = judge(outcome, checkers, anomalies);
     out.accept("stats " + outcome.stats().describe());
     out.accept(marksLine(outcome.marks()));
-    if (outcome.error() != null) {
-      out.accept("error " + outcome.error());
-      outcome.errorStackTrace().lines().forEach(out);
+    String error = outcome.error();
+    String stackTrace = outcome.errorStackTrace();
+    // An outcome has both or neither (SimulationOutcome checks it).
+    if (error != null && stackTrace != null) {
+      out.accept("error " + error);
+      stackTrace.lines().forEach(out);
     }
     for (CheckResult a : anomalies) {
       out.accept("anomaly " + a.checker() + " (expected for this design): " + a.explanation());

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.ToIntFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulated network. Every fault happens at a named point:
@@ -50,7 +51,7 @@ public final class SimNetwork<M> {
   private final TreeSet<Integer> clogged = new TreeSet<>();
   private final List<Envelope<M>> held = new ArrayList<>();
   private NetworkConfig config;
-  private Partition partition;
+  private @Nullable Partition partition;
   private long nextId = 1;
 
   /**
@@ -131,7 +132,7 @@ public final class SimNetwork<M> {
   }
 
   /** The current partition, or null. */
-  public Partition partition() {
+  public @Nullable Partition partition() {
     return partition;
   }
 

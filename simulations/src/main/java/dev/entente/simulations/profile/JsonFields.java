@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -108,7 +109,8 @@ final class JsonFields {
     } catch (ProfileException e) {
       throw e;
     } catch (IllegalArgumentException e) {
-      throw new ProfileException(source, where(name), e.getMessage(), e);
+      throw new ProfileException(
+          source, where(name), Objects.requireNonNullElse(e.getMessage(), e.toString()), e);
     }
   }
 
@@ -120,7 +122,10 @@ final class JsonFields {
       throw e;
     } catch (IllegalArgumentException e) {
       throw new ProfileException(
-          source, path.isEmpty() ? ProfileException.WHOLE_FILE : path, e.getMessage(), e);
+          source,
+          path.isEmpty() ? ProfileException.WHOLE_FILE : path,
+          Objects.requireNonNullElse(e.getMessage(), e.toString()),
+          e);
     }
   }
 

@@ -84,6 +84,6 @@ final class ClockNemesis implements Nemesis {
   }
 
   private SimNode target(Prng prng) {
-    return world.sequencerMode() ? world.server() : prng.pick(world.machines());
+    return world.sequencerMode() ? world.requireServer() : prng.pick(world.machines());
   }
 }

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The simulated cluster of one run: the machines and their replicas (assembled by the mutant's
@@ -52,7 +53,7 @@ final class Cluster implements World {
   private final boolean sequencerMode;
   private final List<SimNode> touched = new ArrayList<>();
   private BiConsumer<SimNode, SyncMessage> replies = (node, message) -> {};
-  private SimNode server;
+  private @Nullable SimNode server;
   private boolean converging;
   private long nextProcess;
   private long rejected;
@@ -150,7 +151,7 @@ final class Cluster implements World {
   }
 
   @Override
-  public SimNode server() {
+  public @Nullable SimNode server() {
     return server;
   }
 
@@ -197,7 +198,7 @@ final class Cluster implements World {
   }
 
   @Override
-  public void startReplica(SimNode node, ReplicaId id, ReplicaState durable) {
+  public void startReplica(SimNode node, ReplicaId id, @Nullable ReplicaState durable) {
     TimestampClock clock =
         factory.newClock(options.clock().kind(), node.physical, options.clock().maxDriftMillis());
     Replica replica = factory.newReplica(id, options.policy(), groups, clock);
@@ -227,7 +228,7 @@ final class Cluster implements World {
         "sync-tick " + node.baseName,
         () -> {
           if (node.isUp() && options.timing().antiEntropy()) {
-            send(node, node.sync.onTick(peers(node)));
+            send(node, node.sync().onTick(peers(node)));
           }
           scheduleSyncTick(node, tick + options.timing().syncIntervalTicks());
         });
@@ -258,7 +259,7 @@ final class Cluster implements World {
 
   @Override
   public SimNode nodeAt(int slot) {
-    return slot == SERVER_SLOT ? server : slots.get(slot);
+    return slot == SERVER_SLOT ? requireServer() : slots.get(slot);
   }
 
   @Override
@@ -290,11 +291,11 @@ final class Cluster implements World {
   public void handle(SimNode node, Envelope<SyncMessage> e) {
     touch(node);
     if (!sequencerMode) {
-      send(node, node.sync.onMessage(e.from(), e.message()));
+      send(node, node.sync().onMessage(e.from(), e.message()));
     } else if (node == server) {
-      SyncMessage reply = server.sequencer.handle(e.message());
+      SyncMessage reply = node.sequencer().handle(e.message());
       if (reply != null) {
-        send(server, List.of(new Outgoing(e.from(), reply)));
+        send(node, List.of(new Outgoing(e.from(), reply)));
       }
     } else {
       replies.accept(node, e.message());
@@ -309,9 +310,9 @@ final class Cluster implements World {
                 node.id,
                 result,
                 node.physical.millis(),
-                node.clock.current(),
-                node.replica.versionVector(),
-                node.replica.materialise()));
+                node.clock().current(),
+                node.replica().versionVector(),
+                node.replica().materialise()));
     if (result instanceof ApplyResult.Rejected r) {
       rejected++;
       trace.add("rejected at " + node.id + " " + r.dot() + ": " + r.reason());
@@ -321,9 +322,9 @@ final class Cluster implements World {
   @Override
   public void bootstrap(SimNode joiner, SimNode peer) {
     touch(joiner);
-    ReplicaState state = peer.replica.state();
+    ReplicaState state = peer.replica().state();
     bootstrapBytes += ReplicaStateCodec.encode(state).length;
-    for (ApplyResult.Rejected r : joiner.replica.merge(state)) {
+    for (ApplyResult.Rejected r : joiner.replica().merge(state)) {
       onApply(joiner, r);
     }
   }

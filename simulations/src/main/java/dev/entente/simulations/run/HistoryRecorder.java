@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Records the run's Jepsen history as plain data: client ops and nemesis events in one stream,
@@ -36,7 +37,12 @@ public final class HistoryRecorder {
 
   /** Records one op. */
   public HistoryOp add(
-      OpType type, long process, Keyword f, Object value, long tick, Object error) {
+      OpType type,
+      long process,
+      Keyword f,
+      @Nullable Object value,
+      long tick,
+      @Nullable Object error) {
     HistoryOp op =
         new HistoryOp(
             ops.size(), type, process, f, ordered(value), tick * NANOS_PER_TICK, ordered(error));
@@ -80,7 +86,7 @@ public final class HistoryRecorder {
    * element order (the JDK's immutable maps and sets iterate in a per-JVM random order), so that
    * the trace and any history writer produce the same bytes on every run. Equal to the original.
    */
-  static Object ordered(Object value) {
+  static @Nullable Object ordered(@Nullable Object value) {
     if (value instanceof Map<?, ?> map) {
       TreeMap<String, Map.Entry<?, ?>> byText = new TreeMap<>();
       for (Map.Entry<?, ?> e : map.entrySet()) {

@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Faults of a replica's process, on a random up replica (the server under the sequencer):
@@ -72,9 +73,10 @@ final class ProcessNemesis implements Nemesis {
     return all;
   }
 
-  private SimNode target(Prng prng) {
+  private @Nullable SimNode target(Prng prng) {
     if (world.sequencerMode()) {
-      return world.server().isUp() ? world.server() : null;
+      SimNode server = world.requireServer();
+      return server.isUp() ? server : null;
     }
     List<SimNode> up = world.liveReplicas();
     return up.isEmpty() ? null : prng.pick(up);
@@ -95,7 +97,7 @@ final class ProcessNemesis implements Nemesis {
 
   private void crash(SimNode target, boolean amnesia, long end) {
     boolean buffered = target.sync != null && !target.sync.held().isEmpty();
-    if (buffered || !target.replica.pending().isEmpty()) {
+    if (buffered || !target.replica().pending().isEmpty()) {
       Coverage.mark(SimMark.NEMESIS_CRASH_WITH_PENDING);
     }
     target.crash(amnesia);

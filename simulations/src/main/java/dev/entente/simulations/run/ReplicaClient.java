@@ -62,7 +62,7 @@ final class ReplicaClient implements Client {
       return;
     }
     Object value =
-        KvOps.readValue(node.id, node.replica.versionVector(), node.replica.materialise());
+        KvOps.readValue(node.id, node.replica().versionVector(), node.replica().materialise());
     history.add(OpType.OK, node.process, KvOps.READ, value, t, null);
   }
 
@@ -75,9 +75,9 @@ final class ReplicaClient implements Client {
       fail(node, KvOps.WRITE);
       return;
     }
-    long seq = node.replica.versionVector().get(node.id) + 1;
-    List<Op> ops = OpResolver.resolve(op, node.replica.materialise(), node.id + "-" + seq);
-    Change change = node.replica.transact(ops);
+    long seq = node.replica().versionVector().get(node.id) + 1;
+    List<Op> ops = OpResolver.resolve(op, node.replica().materialise(), node.id + "-" + seq);
+    Change change = node.replica().transact(ops);
     Verify.that(
         change.seq() == seq,
         "replica %s made seq %d, expected %d",
@@ -89,7 +89,7 @@ final class ReplicaClient implements Client {
     history.add(OpType.INVOKE, node.process, KvOps.WRITE, value, t, null);
     history.add(OpType.OK, node.process, KvOps.WRITE, value, t, null);
     world.record(() -> new RunEvent.LocalWrite(t, change));
-    world.send(node, node.sync.onLocalChange(change, world.peers(node)));
+    world.send(node, node.sync().onLocalChange(change, world.peers(node)));
   }
 
   private void fail(SimNode node, Keyword f) {

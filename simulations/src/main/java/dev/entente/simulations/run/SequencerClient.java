@@ -70,7 +70,7 @@ final class SequencerClient implements Client {
     }
     world.history().add(OpType.INVOKE, client.process, f, invokeValue, world.now(), null);
     pending.put(id, new Pending(client, client.process, f, invokeValue));
-    world.send(client, List.of(new Outgoing(world.server().id, message)));
+    world.send(client, List.of(new Outgoing(world.requireServer().id, message)));
     world.after(timeoutTicks, "timeout request " + id, () -> timeout(id));
   }
 
@@ -93,7 +93,7 @@ final class SequencerClient implements Client {
         return;
       }
       client.lastView = r.view();
-      Object value = KvOps.readValue(world.server().id, r.vv(), r.view());
+      Object value = KvOps.readValue(world.requireServer().id, r.vv(), r.view());
       world.history().add(OpType.OK, p.process, KvOps.READ, value, t, null);
     }
   }

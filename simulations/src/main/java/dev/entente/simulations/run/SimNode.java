@@ -12,6 +12,7 @@ import dev.entente.simulations.sync.Sequencer;
 import dev.entente.simulations.sync.SyncMessage;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One machine of the simulated cluster: a slot with a physical clock, running one incarnation of a
@@ -32,11 +33,14 @@ final class SimNode {
   int incarnation = 1;
   long process;
   Status status = Status.UP;
-  Replica replica;
-  TimestampClock clock;
-  AntiEntropy sync;
-  Sequencer sequencer;
-  ReplicaState durable;
+  // Null while the machine is down (and before its first start); sync is null under the
+  // sequencer, sequencer is null except on the server, durable is null except between a crash
+  // without amnesia and the restart that merges it.
+  @Nullable Replica replica;
+  @Nullable TimestampClock clock;
+  @Nullable AntiEntropy sync;
+  @Nullable Sequencer sequencer;
+  @Nullable ReplicaState durable;
   boolean amnesiac;
   boolean touched;
   MaterialisedMap lastView = MaterialisedMap.EMPTY;
@@ -53,12 +57,40 @@ final class SimNode {
     return status == Status.UP;
   }
 
+  /** The running replica incarnation (up or paused). */
+  Replica replica() {
+    return present(replica, "replica");
+  }
+
+  /** The running replica's timestamp clock. */
+  TimestampClock clock() {
+    return present(clock, "timestamp clock");
+  }
+
+  /** The anti-entropy protocol (not under the sequencer). */
+  AntiEntropy sync() {
+    return present(sync, "anti-entropy protocol");
+  }
+
+  /** The sequencer (the server under the sequencer only). */
+  Sequencer sequencer() {
+    return present(sequencer, "sequencer");
+  }
+
+  /** {@code part}, which a caller needs; its absence is a bug in the run, named here. */
+  private <T> T present(@Nullable T part, String what) {
+    if (part == null) {
+      throw new IllegalStateException(this + " has no " + what);
+    }
+    return part;
+  }
+
   /**
    * Crashes the machine: its replica, protocol and queued arrivals are gone; the replica's state
    * survives as the durable state a restart merges, unless {@code amnesia}.
    */
   void crash(boolean amnesia) {
-    durable = amnesia ? null : replica.state();
+    durable = amnesia ? null : replica().state();
     amnesiac = amnesia;
     replica = null;
     sync = null;

@@ -25,6 +25,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One simulated run, composed of Jepsen's parts: a {@link Generator}'s {@link Schedule} (the
@@ -51,7 +52,7 @@ public final class Simulation {
   private final Client client;
   private final Nemesis nemesis;
   private final List<StepChecker> stepCheckers;
-  private CheckResult stepFailure;
+  private @Nullable CheckResult stepFailure;
   private List<ReplicaObservation> safetyObservations = List.of();
   private boolean quiescent;
   private long quiescentTick = -1;
@@ -189,7 +190,7 @@ public final class Simulation {
 
   private void checkAll() {
     for (SimNode n : cluster.liveReplicas()) {
-      n.replica.checkRep();
+      n.replica().checkRep();
     }
   }
 
@@ -226,7 +227,7 @@ public final class Simulation {
     for (SimNode n : cluster.liveReplicas()) {
       out.add(
           new ReplicaObservation(
-              n.id, n.replica.changesSince(VersionVector.EMPTY), n.replica.materialise()));
+              n.id, n.replica().changesSince(VersionVector.EMPTY), n.replica().materialise()));
     }
     return out;
   }
@@ -237,7 +238,9 @@ public final class Simulation {
     }
     probes++;
     boolean q =
-        cluster.sequencerMode() ? client.idle() && cluster.server().isUp() : replicasQuiescent();
+        cluster.sequencerMode()
+            ? client.idle() && cluster.requireServer().isUp()
+            : replicasQuiescent();
     if (q) {
       if (probes > 1) {
         Coverage.mark(SimMark.CONVERGENCE_AFTER_SEVERAL_PROBES);
@@ -253,17 +256,17 @@ public final class Simulation {
     if (live.size() != cluster.machines().size() || cluster.network().heldCount() > 0) {
       return false;
     }
-    Replica first = live.get(0).replica;
+    Replica first = live.get(0).replica();
     VersionVector vv = first.versionVector();
     for (SimNode n : live) {
-      Replica r = n.replica;
+      Replica r = n.replica();
       if (!r.versionVector().equals(vv) || r.deliveredCount() != first.deliveredCount()) {
         return false;
       }
     }
     ReplicaState state = first.state();
     for (SimNode n : live) {
-      if (!n.replica.state().equals(state)) {
+      if (!n.replica().state().equals(state)) {
         return false;
       }
       for (Change c : held(n)) {
@@ -276,14 +279,14 @@ public final class Simulation {
   }
 
   private static List<Change> held(SimNode n) {
-    List<Change> out = new ArrayList<>(n.replica.pending());
+    List<Change> out = new ArrayList<>(n.replica().pending());
     if (n.sync != null) {
       out.addAll(n.sync.held());
     }
     return out;
   }
 
-  private SimulationOutcome outcome(String error, String errorStackTrace) {
+  private SimulationOutcome outcome(@Nullable String error, @Nullable String errorStackTrace) {
     TreeMap<ReplicaId, List<Change>> held = new TreeMap<>();
     long orphaned = 0;
     List<ReplicaObservation> finals = List.of();

@@ -9,6 +9,7 @@ import dev.entente.simulations.sync.Outgoing;
 import dev.entente.simulations.sync.SyncMessage;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the parts a {@link Simulation} composes (its {@link Client} and {@link Nemesis}) may see and
@@ -50,7 +51,20 @@ interface World {
   List<SimNode> machines();
 
   /** The server under the sequencer, or null. */
-  SimNode server();
+  @Nullable SimNode server();
+
+  /**
+   * The server; only under the sequencer.
+   *
+   * @throws IllegalStateException if the run is not under the sequencer
+   */
+  default SimNode requireServer() {
+    SimNode s = server();
+    if (s == null) {
+      throw new IllegalStateException("not under the sequencer: the run has no server");
+    }
+    return s;
+  }
 
   /** The up nodes that hold a replica, by slot (the server last). */
   List<SimNode> liveReplicas();
@@ -79,7 +93,7 @@ interface World {
   /**
    * Starts a replica incarnation {@code id} on {@code node}, restoring {@code durable} if given.
    */
-  void startReplica(SimNode node, ReplicaId id, ReplicaState durable);
+  void startReplica(SimNode node, ReplicaId id, @Nullable ReplicaState durable);
 
   /** Bootstraps a late joiner from {@code peer}'s state, outside the network. */
   void bootstrap(SimNode joiner, SimNode peer);

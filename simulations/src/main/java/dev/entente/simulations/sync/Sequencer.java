@@ -2,6 +2,7 @@ package dev.entente.simulations.sync;
 
 import dev.entente.impl.Replica;
 import dev.entente.model.Change;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The single-server baseline: one authority replica orders every write in arrival order and serves
@@ -20,7 +21,7 @@ public class Sequencer {
   }
 
   /** The reply to a client's request, or null if the request is not one the server answers. */
-  public SyncMessage handle(SyncMessage request) {
+  public @Nullable SyncMessage handle(SyncMessage request) {
     if (request instanceof SyncMessage.WriteRequest w) {
       Change change = server.transact(w.ops());
       return new SyncMessage.WriteReply(w.requestId(), change);

@@ -6,6 +6,7 @@ import dev.entente.model.Value;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The calendar workload's data layout and invariant. Event {@code N} is the causal group {@code
@@ -56,7 +57,7 @@ public final class Calendar {
    * The first event in {@code view} (events {@code 0..events-1}) that breaks the invariant,
    * described, or null if none does.
    */
-  public static String firstViolation(MaterialisedMap view, int events) {
+  public static @Nullable String firstViolation(MaterialisedMap view, int events) {
     for (int n = 0; n < events; n++) {
       List<Value> starts = view.get(start(n));
       List<Value> ends = view.get(end(n));
