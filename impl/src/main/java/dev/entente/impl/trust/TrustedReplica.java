@@ -61,7 +61,9 @@ public final class TrustedReplica {
   private final List<Hash32> acceptedOrder = new ArrayList<>();
   private final TreeSet<Hash32> heads = new TreeSet<>();
   private final Map<Dot, List<SignedEnvelope>> versions = new HashMap<>();
-  private final Map<Hash32, SignedEnvelope> pending = new HashMap<>();
+  // Candidates per hash: a relay may send a copy with a bad signature first, and that copy must
+  // not shadow the genuine one (same hash, other signature) that arrives later.
+  private final Map<Hash32, List<SignedEnvelope>> pending = new HashMap<>();
   private final Map<Hash32, List<Hash32>> waitingFor = new HashMap<>();
   private final List<Rejection> laterRejections = new ArrayList<>();
 
@@ -190,7 +192,7 @@ public final class TrustedReplica {
     return acceptedOrder.size();
   }
 
-  /** Number of envelopes waiting for links. */
+  /** Number of envelope hashes waiting for links. */
   public int pendingCount() {
     return pending.size();
   }
@@ -228,7 +230,11 @@ public final class TrustedReplica {
     }
     List<Hash32> missing = missingLinks(envelope);
     if (!missing.isEmpty()) {
-      pending.put(hash, envelope);
+      boolean first = !pending.containsKey(hash);
+      pending.computeIfAbsent(hash, h -> new ArrayList<>()).add(envelope);
+      if (!first) {
+        return new ReceiveResult.Pending(hash, missing);
+      }
       missing.forEach(m -> waitingFor.computeIfAbsent(m, k -> new ArrayList<>()).add(hash));
       return new ReceiveResult.Pending(hash, missing);
     }
@@ -249,12 +255,9 @@ public final class TrustedReplica {
   }
 
   private boolean isKnown(SignedEnvelope envelope) {
-    SignedEnvelope known = accepted.get(envelope.hash());
-    if (known == null) {
-      known = pending.get(envelope.hash());
-    }
-    // Same hash, same content; a different signature over it is still the same change.
-    return known != null;
+    // An accepted hash is known whatever the signature: the content is the same change.
+    return accepted.containsKey(envelope.hash())
+        || pending.getOrDefault(envelope.hash(), List.of()).contains(envelope);
   }
 
   private List<Hash32> missingLinks(SignedEnvelope envelope) {
@@ -310,21 +313,29 @@ public final class TrustedReplica {
     while (!newlyAccepted.isEmpty()) {
       List<Hash32> waiting = waitingFor.remove(newlyAccepted.poll());
       for (Hash32 h : waiting == null ? List.<Hash32>of() : waiting) {
-        SignedEnvelope e = pending.get(h);
-        if (e == null || !missingLinks(e).isEmpty()) {
+        List<SignedEnvelope> candidates = pending.get(h);
+        if (candidates == null || !missingLinks(candidates.get(0)).isEmpty()) {
           continue;
         }
         pending.remove(h);
-        Optional<Rejection> rejection = verifyAndAccept(e);
-        if (rejection.isPresent()) {
-          laterRejections.add(rejection.get());
-        } else {
+        if (acceptFirstValid(candidates)) {
           released.add(h);
           newlyAccepted.add(h);
         }
       }
     }
     return released;
+  }
+
+  private boolean acceptFirstValid(List<SignedEnvelope> candidates) {
+    for (SignedEnvelope e : candidates) {
+      Optional<Rejection> rejection = verifyAndAccept(e);
+      if (rejection.isEmpty()) {
+        return true;
+      }
+      laterRejections.add(rejection.get());
+    }
+    return false;
   }
 
   /**
