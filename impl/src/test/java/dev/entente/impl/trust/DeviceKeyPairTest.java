@@ -34,6 +34,28 @@ class DeviceKeyPairTest {
   }
 
   @Test
+  void verify_keyNotOnTheCurve_isFalseNotAnError() {
+    byte[] notAPoint = new byte[32];
+    java.util.Arrays.fill(notAPoint, (byte) 0xff);
+    DevicePublicKey bad = DevicePublicKey.of(notAPoint);
+    assertThat(Ed25519.verify(bad, MESSAGE, TrustFixture.keys("a").sign(MESSAGE))).isFalse();
+  }
+
+  @Test
+  void sign_rfc8032TestVector1_matches() {
+    java.util.HexFormat hex = java.util.HexFormat.of();
+    DeviceKeyPair k =
+        DeviceKeyPair.fromSeed(
+            hex.parseHex("9d61b19deffd5a60ba844af492ec2cc44449c5697b326919703bac031cae7f60"));
+    assertThat(k.publicKey().toHex())
+        .isEqualTo("d75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a");
+    assertThat(hex.formatHex(k.sign(new byte[0])))
+        .isEqualTo(
+            "e5564300c360ac729086e2cc806e828a84877f1eb8e5d974d873e06522490155"
+                + "5fb8821590a33bacc61e39701cf9b46bd25bf5f0595bbe24655141438e7a100b");
+  }
+
+  @Test
   void toString_neverShowsKeyBytes() {
     DeviceKeyPair a = TrustFixture.keys("a");
     String hex = a.publicKey().toHex();
