@@ -117,6 +117,24 @@ class TrustedReplicaTest {
   }
 
   @Test
+  void receive_badCopyWhilePending_doesNotShadowTheGenuineEnvelope() {
+    TrustedReplica owner = replica("owner");
+    TrustedReplica peer = replica("p");
+    SignedEnvelope first = owner.put(K, Value.of("1"));
+    SignedEnvelope second = owner.put(K, Value.of("2"));
+    SignedEnvelope badCopy = resign(second, second.links(), keys("mallory"));
+    assertThat(badCopy.hash()).isEqualTo(second.hash());
+    assertThat(peer.receive(badCopy)).isInstanceOf(ReceiveResult.Pending.class);
+    assertThat(peer.receive(second)).isInstanceOf(ReceiveResult.Pending.class);
+    assertThat(peer.receive(first))
+        .isEqualTo(new ReceiveResult.Accepted(List.of(first.hash(), second.hash()), false));
+    assertThat(peer.rejectedAfterWaiting())
+        .singleElement()
+        .isInstanceOf(Rejection.BadSignature.class);
+    assertThat(peer.materialise()).isEqualTo(owner.materialise());
+  }
+
+  @Test
   void receive_otherDocument_isWrongDocument() {
     TrustedReplica owner = replica("owner");
     SignedEnvelope e = owner.put(K, Value.of("v"));
