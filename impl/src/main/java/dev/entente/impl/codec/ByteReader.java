@@ -119,6 +119,14 @@ final class ByteReader {
     return v;
   }
 
+  /** Reads {@code n} raw bytes. */
+  byte[] bytes(int n, String field) throws DecodeException {
+    require(n, field);
+    byte[] out = java.util.Arrays.copyOfRange(in, pos, pos + n);
+    pos += n;
+    return out;
+  }
+
   /** Moves past {@code n} bytes that a nested decoder reads; the caller checked they remain. */
   void skip(int n) {
     pos += n;
