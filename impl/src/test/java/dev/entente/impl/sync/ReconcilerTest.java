@@ -41,6 +41,21 @@ class ReconcilerTest {
   }
 
   @Test
+  void delta_oneSided_isOneRoundTripOfTwoVectors() {
+    ReconcileResult r = VersionVectorReconciler.run(10_000, 40, false);
+    assertThat(r.roundTrips()).isEqualTo(1);
+    assertThat(r.missing()).isEqualTo(40);
+    assertThat(r.bytes()).isEqualTo(2L * (1 + 32 * (1 + 3 + 2)));
+  }
+
+  @Test
+  void delta_bothSides_addsTheInitiatorsSending() {
+    ReconcileResult r = VersionVectorReconciler.run(10_000, 40, true);
+    assertThat(r.roundTrips()).isEqualTo(2);
+    assertThat(r.missing()).isEqualTo(40);
+  }
+
+  @Test
   void json_keysInTheContractOrder() {
     assertThat(new ReconcileResult("rbsr", 3, 1, 2, 40, 4).toJson())
         .isEqualTo(

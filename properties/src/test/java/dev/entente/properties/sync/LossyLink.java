@@ -19,9 +19,13 @@ final class LossyLink {
   private final double loss;
   private final double duplication;
   private final List<InFlight> inFlight = new ArrayList<>();
+  private final int frameLimit;
   private int deliveries;
+  private int largest;
 
-  LossyLink(RbsrSession a, RbsrSession b, long seed, double loss, double duplication) {
+  LossyLink(
+      RbsrSession a, RbsrSession b, long seed, double loss, double duplication, int frameLimit) {
+    this.frameLimit = frameLimit;
     this.sides = new RbsrSession[] {a, b};
     this.random = new SplittableRandom(seed);
     this.loss = loss;
@@ -46,8 +50,17 @@ final class LossyLink {
     return deliveries;
   }
 
+  /** The largest frame sent so far. */
+  int largest() {
+    return largest;
+  }
+
   private void send(int to, List<byte[]> frames) {
     for (byte[] f : frames) {
+      if (f.length > frameLimit) {
+        throw new AssertionError("a frame of " + f.length + " bytes over the limit " + frameLimit);
+      }
+      largest = Math.max(largest, f.length);
       inFlight.add(new InFlight(to, f, false));
     }
   }

@@ -42,7 +42,8 @@ class RbsrProperties {
     RbsrSession initiator = RbsrSession.initiator(a, salt(seed), config);
     RbsrSession responder = RbsrSession.responder(b, config);
 
-    new LossyLink(initiator, responder, seed, loss, duplication).runToQuiescence();
+    new LossyLink(initiator, responder, seed, loss, duplication, config.frameLimit())
+        .runToQuiescence();
 
     assertThat(initiator.toSend()).isEqualTo(minus(sets.a(), sets.b()));
     assertThat(responder.toSend()).isEqualTo(minus(sets.b(), sets.a()));
@@ -50,7 +51,7 @@ class RbsrProperties {
   }
 
   @Property(tries = 50)
-  void quiescence_smallFrameLimitManyDifferences_stillFindsEverything(
+  void quiescence_manyDifferences_splitsRepliesIntoFramesWithinTheLimit(
       @ForAll long seed, @ForAll @IntRange(min = 200, max = 600) int onlyEach)
       throws DecodeException {
     SyncSets sets = SyncSets.of(seed, 2000, onlyEach, onlyEach, 1_000_000);
@@ -58,8 +59,10 @@ class RbsrProperties {
     RbsrSession initiator = RbsrSession.initiator(SyncItems.of(sets.a()), salt(seed), config);
     RbsrSession responder = RbsrSession.responder(SyncItems.of(sets.b()), config);
 
-    new LossyLink(initiator, responder, seed, 0, 0).runToQuiescence();
+    LossyLink link = new LossyLink(initiator, responder, seed, 0, 0, config.frameLimit());
+    link.runToQuiescence();
 
+    assertThat(link.largest()).isGreaterThan(config.frameLimit() / 2);
     assertThat(initiator.toSend()).isEqualTo(minus(sets.a(), sets.b()));
     assertThat(responder.toSend()).isEqualTo(minus(sets.b(), sets.a()));
   }
