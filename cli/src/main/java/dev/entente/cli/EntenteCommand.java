@@ -37,6 +37,7 @@ import picocli.CommandLine.Spec;
       SimulateCommand.class,
       MutantsCommand.class,
       TlcCommand.class,
+      ReconcileCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class EntenteCommand implements Callable<Integer> {
