@@ -57,15 +57,20 @@ public final class CampaignMerge {
 
   /** What the shard directories hold together. */
   private static final class Shards {
-    CampaignOptions first;
+    final CampaignOptions first;
     Machine machine;
     final TreeSet<Integer> seen = new TreeSet<>();
     final Map<RunKey, RunRecord> records = new TreeMap<>();
     final Map<RunKey, Path> origin = new TreeMap<>();
+
+    Shards(CampaignOptions first, Machine machine) {
+      this.first = first;
+      this.machine = machine;
+    }
   }
 
   private static Shards read(List<Path> dirs) throws IOException {
-    Shards s = new Shards();
+    Shards s = null;
     for (Path d : dirs) {
       JsonNode json = readJson(d.resolve(CampaignFiles.OPTIONS));
       CampaignOptions o;
@@ -75,9 +80,8 @@ public final class CampaignMerge {
         throw new IllegalArgumentException(d + ": " + e.getMessage(), e);
       }
       Machine m = Machine.fromJson(json.path("machine"));
-      if (s.first == null) {
-        s.first = o;
-        s.machine = m;
+      if (s == null) {
+        s = new Shards(o, m);
       } else {
         checkSame(s.first, s.machine, o, m, d);
       }
@@ -86,6 +90,9 @@ public final class CampaignMerge {
       }
       s.seen.add(o.shard().index());
       addRecords(s, d);
+    }
+    if (s == null) {
+      throw new IllegalArgumentException("no shard directories to merge");
     }
     for (int i = 0; i < s.first.shard().count(); i++) {
       if (!s.seen.contains(i)) {

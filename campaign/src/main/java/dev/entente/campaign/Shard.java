@@ -135,7 +135,11 @@ public record Shard(int index, int count) {
   }
 
   private static int number(Map<String, String> env, String variable) {
-    String v = env.get(variable).strip();
+    String raw = env.get(variable);
+    if (raw == null) {
+      throw new IllegalArgumentException(variable + " is not set");
+    }
+    String v = raw.strip();
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {
