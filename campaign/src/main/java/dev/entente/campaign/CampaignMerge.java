@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Joins the shards of one campaign, as {@code entente report merge} does. Every directory must come
@@ -29,7 +30,7 @@ public final class CampaignMerge {
    * @throws IllegalArgumentException if the shards do not fit together or a file is unreadable,
    *     naming the directory and the reason
    */
-  public static int merge(List<Path> dirs, Path outDir, PrintStream out, PrintStream err)
+  public static int merge(List<Path> dirs, @Nullable Path outDir, PrintStream out, PrintStream err)
       throws IOException {
     Shards shards = read(dirs);
     CampaignOptions merged = shards.first.withoutShard();
