@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The files of one campaign directory: {@code options.json}, {@code runs.jsonl}, {@code
@@ -116,13 +117,22 @@ final class CampaignFiles {
   }
 
   /** Renders the report next to {@code results}; returns null, or why it could not. */
-  static String render(Path results) {
+  static @Nullable String render(Path results) {
     try {
-      Reports.render(results, results.getParent());
+      Reports.render(results, directoryOf(results));
       return null;
     } catch (IOException | RuntimeException e) {
       return RunRecord.stackTrace(e);
     }
+  }
+
+  /** The directory holding {@code file}: its parent, or the working directory for a bare name. */
+  private static Path directoryOf(Path file) {
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent == null) {
+      throw new IllegalArgumentException("no directory holds " + file);
+    }
+    return parent;
   }
 
   private static void write(Path file, Object json) throws IOException {

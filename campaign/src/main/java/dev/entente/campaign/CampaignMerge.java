@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Joins the shards of one campaign, as {@code entente report merge} does. Every directory must come
@@ -29,7 +30,7 @@ public final class CampaignMerge {
    * @throws IllegalArgumentException if the shards do not fit together or a file is unreadable,
    *     naming the directory and the reason
    */
-  public static int merge(List<Path> dirs, Path outDir, PrintStream out, PrintStream err)
+  public static int merge(List<Path> dirs, @Nullable Path outDir, PrintStream out, PrintStream err)
       throws IOException {
     Shards shards = read(dirs);
     CampaignOptions merged = shards.first.withoutShard();
@@ -57,15 +58,20 @@ public final class CampaignMerge {
 
   /** What the shard directories hold together. */
   private static final class Shards {
-    CampaignOptions first;
+    final CampaignOptions first;
     Machine machine;
     final TreeSet<Integer> seen = new TreeSet<>();
     final Map<RunKey, RunRecord> records = new TreeMap<>();
     final Map<RunKey, Path> origin = new TreeMap<>();
+
+    Shards(CampaignOptions first, Machine machine) {
+      this.first = first;
+      this.machine = machine;
+    }
   }
 
   private static Shards read(List<Path> dirs) throws IOException {
-    Shards s = new Shards();
+    Shards s = null;
     for (Path d : dirs) {
       JsonNode json = readJson(d.resolve(CampaignFiles.OPTIONS));
       CampaignOptions o;
@@ -75,9 +81,8 @@ public final class CampaignMerge {
         throw new IllegalArgumentException(d + ": " + e.getMessage(), e);
       }
       Machine m = Machine.fromJson(json.path("machine"));
-      if (s.first == null) {
-        s.first = o;
-        s.machine = m;
+      if (s == null) {
+        s = new Shards(o, m);
       } else {
         checkSame(s.first, s.machine, o, m, d);
       }
@@ -86,6 +91,9 @@ public final class CampaignMerge {
       }
       s.seen.add(o.shard().index());
       addRecords(s, d);
+    }
+    if (s == null) {
+      throw new IllegalArgumentException("no shard directories to merge");
     }
     for (int i = 0; i < s.first.shard().count(); i++) {
       if (!s.seen.contains(i)) {

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one campaign (or one shard of it) end to end, as {@code entente run} does: this shard's
@@ -33,7 +34,7 @@ public final class CampaignRunner {
    * @param argv the command line as typed, kept in {@code options.json}
    */
   public static int run(
-      CampaignOptions o, Path outDir, List<String> argv, PrintStream out, PrintStream err)
+      CampaignOptions o, @Nullable Path outDir, List<String> argv, PrintStream out, PrintStream err)
       throws IOException {
     Path root = CampaignFiles.repoRoot();
     Machine machine = Machine.detect(root);

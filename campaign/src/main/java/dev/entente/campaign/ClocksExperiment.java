@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Clocks under skew: per-key LWW over wall, Lamport and hybrid logical clocks, on the {@code
@@ -90,8 +91,8 @@ final class ClocksExperiment extends SimulatedExperiment<ClocksMetrics> {
       long lostWrites,
       long runsWithLoss,
       long resurrected,
-      Long leadMedian,
-      Long leadMax,
+      @Nullable Long leadMedian,
+      @Nullable Long leadMax,
       long rejected,
       long runsWithRejection) {
     static Row of(VariantRuns<ClocksMetrics> v) {
@@ -200,9 +201,9 @@ final class ClocksExperiment extends SimulatedExperiment<ClocksMetrics> {
   }
 
   private static String findings(Map<String, Row> row) {
-    Row wall = row.get("wall");
-    Row lamport = row.get("lamport");
-    Row hlc = row.get("hlc");
+    Row wall = row(row, "wall");
+    Row lamport = row(row, "lamport");
+    Row hlc = row(row, "hlc");
     if (hlc.runs() == 0) {
       return "No runs.";
     }

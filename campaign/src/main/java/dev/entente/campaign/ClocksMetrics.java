@@ -1,5 +1,7 @@
 package dev.entente.campaign;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One run of the clocks experiment ({@link ClocksExperiment}). Immutable.
  *
@@ -18,5 +20,5 @@ public record ClocksMetrics(
     long lostWrites,
     long resurrected,
     long rejected,
-    Long maxLeadMillis)
+    @Nullable Long maxLeadMillis)
     implements SimulatedMetrics {}

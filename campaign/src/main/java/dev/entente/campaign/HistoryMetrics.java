@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Counting measurements over a run's history, for the experiments. Where a checker stops at the
@@ -188,7 +189,7 @@ final class HistoryMetrics {
     return new Availability(writes, accepted, pw, pa);
   }
 
-  static Op lastOpOn(Change c, Key key) {
+  static @Nullable Op lastOpOn(Change c, Key key) {
     Op last = null;
     for (Op op : c.ops()) {
       if (op.key().equals(key)) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The machine a campaign ran on: JDK, cores, OS, and the commit of the checkout (with whether
@@ -51,7 +52,7 @@ record Machine(String jdk, int cores, String os, String commit, boolean dirty) {
   }
 
   /** The trimmed output of {@code git ARGS} in {@code root}, or null if it failed. */
-  private static String git(Path root, String... args) {
+  private static @Nullable String git(Path root, String... args) {
     List<String> command = new java.util.ArrayList<>(List.of("git", "-C", root.toString()));
     command.addAll(List.of(args));
     try {

@@ -1,5 +1,7 @@
 package dev.entente.campaign;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One mutant hunt ({@link MutantsExperiment}). Immutable.
  *
@@ -17,6 +19,6 @@ public record MutantMetrics(
     long seedsRun,
     long budget,
     String caughtBy,
-    Long firstFailingSeed,
-    String replay)
+    @Nullable Long firstFailingSeed,
+    @Nullable String replay)
     implements Metrics {}

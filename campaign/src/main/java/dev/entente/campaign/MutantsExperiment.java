@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The mutant catalogue: each deliberately broken variant hunted over consecutive seeds of the
@@ -87,7 +89,7 @@ final class MutantsExperiment implements Experiment {
               slowest.mutant(),
               slowest.seed(),
               "the caught mutant that took the most seeds",
-              slowest.m().replay()));
+              Objects.requireNonNull(slowest.m().replay(), "a caught mutant has a replay")));
     }
     Section section =
         new Section(
@@ -138,7 +140,7 @@ final class MutantsExperiment implements Experiment {
   }
 
   /** The caught mutant that took the most seeds (the first such on ties), or null. */
-  private static Hunt slowestCatch(List<Hunt> hunts) {
+  private static @Nullable Hunt slowestCatch(List<Hunt> hunts) {
     Hunt pick = null;
     for (Hunt h : hunts) {
       if (h.m().caught() && (pick == null || h.m().seedsRun() > pick.m().seedsRun())) {

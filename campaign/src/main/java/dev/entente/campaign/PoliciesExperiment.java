@@ -219,9 +219,9 @@ final class PoliciesExperiment extends SimulatedExperiment<PoliciesMetrics> {
   }
 
   private static String findings(Map<String, Row> row) {
-    Row lww = row.get("lww");
-    Row group = row.get("group");
-    Row mv = row.get("mv");
+    Row lww = row(row, "lww");
+    Row group = row(row, "group");
+    Row mv = row(row, "mv");
     if (lww.runs() == 0) {
       return "No runs.";
     }

@@ -32,6 +32,9 @@ final class Progress {
   /** Notes that {@code s} finished with {@code r}; returns {@code r}. */
   synchronized RunRecord done(RunSpec s, RunRecord r) {
     int[] e = perExperiment.get(s.experiment());
+    if (e == null) {
+      throw new IllegalStateException("a run of " + s.experiment() + " that was never planned");
+    }
     e[0]++;
     done++;
     long now = System.nanoTime();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The build-quality section, from the records {@link QualityStep} makes: JaCoCo line and branch
@@ -27,11 +28,11 @@ public final class QualitySection {
   private QualitySection() {}
 
   private record Coverage(String module, CoverageMetrics m) {
-    Double lines() {
+    @Nullable Double lines() {
       return Stats.percent(m.linesCovered(), m.linesCovered() + m.linesMissed());
     }
 
-    Double branches() {
+    @Nullable Double branches() {
       return Stats.percent(m.branchesCovered(), m.branchesCovered() + m.branchesMissed());
     }
   }
@@ -40,7 +41,7 @@ public final class QualitySection {
   private record Mark(String name, long runs, long hits, String replay) {}
 
   private record Mutation(String module, MutationMetrics m) {
-    Double score() {
+    @Nullable Double score() {
       return Stats.percent(m.detected(), m.mutations());
     }
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the build's quality reports of the checkout into campaign records (experiment {@value
@@ -116,7 +117,7 @@ final class QualityStep {
   }
 
   /** The newest mutations.xml under {@code dir} (PIT's timestamped directories sort by time). */
-  private static Path newestMutations(Path dir) throws IOException {
+  private static @Nullable Path newestMutations(Path dir) throws IOException {
     if (!Files.isDirectory(dir)) {
       return null;
     }
@@ -127,7 +128,7 @@ final class QualityStep {
     }
   }
 
-  private static RunRecord status(String status, String reason) {
+  private static RunRecord status(String status, @Nullable String reason) {
     return RunRecord.of(
         QualitySection.ID, StepStatus.VARIANT, 0, 0, new StepStatus(status, reason, null));
   }

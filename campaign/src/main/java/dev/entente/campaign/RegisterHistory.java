@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a key-value history into a history of per-key registers for the model-level {@link
@@ -69,7 +70,7 @@ final class RegisterHistory {
         open.put(op.process(), op);
         Map<String, Object> parts = write ? writeValues(op.value()) : readKeys(keys);
         for (Map.Entry<String, Object> e : parts.entrySet()) {
-          long p = op.process() * width + slot.get(e.getKey());
+          long p = op.process() * width + slotOf(slot, e.getKey());
           Object micro = micro(write ? WRITE : READ, e.getKey(), e.getValue());
           out.add(
               new HistoryOp(
@@ -90,7 +91,7 @@ final class RegisterHistory {
         parts = readKeys(keys);
       }
       for (Map.Entry<String, Object> e : parts.entrySet()) {
-        long p = op.process() * width + slot.get(e.getKey());
+        long p = op.process() * width + slotOf(slot, e.getKey());
         if (e.getValue() == null && !write && op.type() == OpType.OK) {
           // Siblings: not one register value. Complete as :info so the read constrains nothing.
           out.add(new HistoryOp(out.size(), OpType.INFO, p, TXN, null, op.timeNanos(), null));
@@ -103,7 +104,7 @@ final class RegisterHistory {
     return new History(out);
   }
 
-  private static List<Object> micro(Keyword f, String key, Object value) {
+  private static List<Object> micro(Keyword f, String key, @Nullable Object value) {
     return Collections.unmodifiableList(Arrays.asList(f, key, value));
   }
 
@@ -113,8 +114,8 @@ final class RegisterHistory {
       if (KvOps.WRITE.equals(op.f()) && op.type() == OpType.INVOKE) {
         keys.addAll(writeValues(op.value()).keySet());
       } else if (KvOps.READ.equals(op.f()) && op.type() == OpType.OK) {
-        Object values = ((Map<?, ?>) op.value()).get(Keyword.of("values"));
-        for (Object k : ((Map<?, ?>) values).keySet()) {
+        Object values = asMap(op.value()).get(Keyword.of("values"));
+        for (Object k : asMap(values).keySet()) {
           keys.add((String) k);
         }
       }
@@ -123,9 +124,9 @@ final class RegisterHistory {
   }
 
   /** Each key the write touches and its last value in the write ({@link #ABSENT} if deleted). */
-  private static Map<String, Object> writeValues(Object value) {
+  private static Map<String, Object> writeValues(@Nullable Object value) {
     Map<String, Object> out = new TreeMap<>();
-    Object ops = ((Map<?, ?>) value).get(Keyword.of("ops"));
+    Object ops = asMap(value).get(Keyword.of("ops"));
     if (ops instanceof List<?> list) {
       for (Object o : list) {
         List<?> op = (List<?>) o;
@@ -145,8 +146,8 @@ final class RegisterHistory {
   }
 
   /** The value the read showed per key: ABSENT, the single value, or null for siblings. */
-  private static Map<String, Object> readValues(Object value, List<String> keys) {
-    Map<?, ?> values = (Map<?, ?>) ((Map<?, ?>) value).get(Keyword.of("values"));
+  private static Map<String, Object> readValues(@Nullable Object value, List<String> keys) {
+    Map<?, ?> values = asMap(asMap(value).get(Keyword.of("values")));
     Map<String, Object> out = new TreeMap<>();
     for (String k : keys) {
       List<?> shown = (List<?>) values.get(k);
@@ -154,5 +155,22 @@ final class RegisterHistory {
           k, shown == null || shown.isEmpty() ? ABSENT : shown.size() == 1 ? shown.get(0) : null);
     }
     return out;
+  }
+
+  /** A kv op's value, or its {@code :values}: the kv workload writes both as maps. */
+  private static Map<?, ?> asMap(@Nullable Object value) {
+    if (value instanceof Map<?, ?> map) {
+      return map;
+    }
+    throw new IllegalArgumentException("a kv op's value must be a map, was " + value);
+  }
+
+  /** The register slot of {@code key}: every key an op names is one of the history's keys. */
+  private static int slotOf(Map<String, Integer> slot, String key) {
+    Integer i = slot.get(key);
+    if (i == null) {
+      throw new IllegalStateException("key " + key + " is not among the history's keys");
+    }
+    return i;
   }
 }

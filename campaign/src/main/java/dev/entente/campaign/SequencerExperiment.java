@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The single-server sequencer against multi-master replicas (delta sync), on the {@code partitions}
@@ -84,10 +85,10 @@ final class SequencerExperiment extends SimulatedExperiment<SequencerMetrics> {
       long invalid,
       long unknown,
       long writes,
-      Double acceptedPercent,
+      @Nullable Double acceptedPercent,
       long partitionWrites,
       long partitionAccepted,
-      Double partitionAcceptedPercent) {
+      @Nullable Double partitionAcceptedPercent) {
     static Row of(VariantRuns<SequencerMetrics> v) {
       long pw = v.sum(SequencerMetrics::partitionWrites);
       long pa = v.sum(SequencerMetrics::partitionWritesAccepted);
@@ -184,8 +185,8 @@ final class SequencerExperiment extends SimulatedExperiment<SequencerMetrics> {
   }
 
   private static String findings(Map<String, Row> row) {
-    Row seq = row.get("sequencer");
-    Row mm = row.get("multi-master");
+    Row seq = row(row, "sequencer");
+    Row mm = row(row, "multi-master");
     if (seq.runs() == 0) {
       return "No runs.";
     }

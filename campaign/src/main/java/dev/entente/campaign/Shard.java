@@ -4,6 +4,8 @@ import dev.entente.model.Check;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which part of a campaign one process runs: the run specs whose index is {@code index} modulo
@@ -47,7 +49,8 @@ public record Shard(int index, int count) {
    * @param shards {@code --shards N}, or null
    * @throws IllegalArgumentException naming the option or variable that is missing or bad
    */
-  public static Shard resolve(String shard, Integer shards, Map<String, String> env) {
+  public static Shard resolve(
+      @Nullable String shard, @Nullable Integer shards, Map<String, String> env) {
     if (shard != null) {
       Shard s = parse(shard);
       Check.argument(
@@ -60,7 +63,8 @@ public record Shard(int index, int count) {
     if (env.containsKey(K8S_INDEX)) {
       Check.argument(
           shards != null, "%s is set (a Kubernetes Indexed Job): give --shards N too", K8S_INDEX);
-      return fromEnv(K8S_INDEX, number(env, K8S_INDEX), shards);
+      // Not null: Check.argument has just refused a missing --shards.
+      return fromEnv(K8S_INDEX, number(env, K8S_INDEX), Objects.requireNonNull(shards));
     }
     if (env.containsKey(SLURM_ID)) {
       int min = env.containsKey(SLURM_MIN) ? number(env, SLURM_MIN) : 0;
@@ -135,7 +139,11 @@ public record Shard(int index, int count) {
   }
 
   private static int number(Map<String, String> env, String variable) {
-    String v = env.get(variable).strip();
+    String raw = env.get(variable);
+    if (raw == null) {
+      throw new IllegalArgumentException(variable + " is not set");
+    }
+    String v = raw.strip();
     try {
       return Integer.parseInt(v);
     } catch (NumberFormatException e) {

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An experiment made of simulated runs: variants times seeds, each run judged by the default
@@ -87,7 +88,7 @@ abstract class SimulatedExperiment<M extends SimulatedMetrics> implements Experi
     List<VariantRuns<M>> out = new ArrayList<>();
     for (Map.Entry<String, List<VariantRuns.Run<M>>> e : runs.entrySet()) {
       e.getValue().sort(Comparator.comparingLong(VariantRuns.Run::seed));
-      out.add(new VariantRuns<>(e.getKey(), e.getValue(), crashed.get(e.getKey())));
+      out.add(new VariantRuns<>(e.getKey(), e.getValue(), crashed.getOrDefault(e.getKey(), 0L)));
     }
     return out;
   }
@@ -102,13 +103,22 @@ abstract class SimulatedExperiment<M extends SimulatedMetrics> implements Experi
     throw new IllegalArgumentException("no variant " + variant);
   }
 
+  /** The row of {@code variant}: aggregates make one row per variant, runs or not. */
+  static <R> R row(Map<String, R> rows, String variant) {
+    R row = rows.get(variant);
+    if (row == null) {
+      throw new IllegalArgumentException("no variant " + variant);
+    }
+    return row;
+  }
+
   /** "seeds a..b" of the plan. */
   String seedText() {
     return "seeds " + plan.firstSeed() + ".." + plan.lastSeed() + " per variant";
   }
 
   /** The replay of {@code run} picked for {@code why}, or null if there is no such run. */
-  static Replay pick(VariantRuns.Run<?> run, String why) {
+  static @Nullable Replay pick(VariantRuns.@Nullable Run<?> run, String why) {
     return run == null ? null : run.replay(why);
   }
 

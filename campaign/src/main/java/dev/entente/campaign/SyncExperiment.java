@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Anti-entropy variants: op push, state gossip and version-vector delta, under message loss (with
@@ -92,12 +93,12 @@ final class SyncExperiment extends SimulatedExperiment<SyncMetrics> {
       long runs,
       long failing,
       long changes,
-      Double messagesPerChange,
-      Double bytesPerChange,
-      Long p50,
-      Long p90,
-      Long p99,
-      Long max,
+      @Nullable Double messagesPerChange,
+      @Nullable Double bytesPerChange,
+      @Nullable Long p50,
+      @Nullable Long p90,
+      @Nullable Long p99,
+      @Nullable Long max,
       long unconverged) {
     static Row of(VariantRuns<SyncMetrics> v) {
       List<Long> ticks = new ArrayList<>(v.values(SyncMetrics::convergenceTicks));
@@ -161,7 +162,7 @@ final class SyncExperiment extends SimulatedExperiment<SyncMetrics> {
   }
 
   /** The convergence time of a run that converged, else null (left out of the distribution). */
-  private static Long convergedTicks(SyncMetrics m) {
+  private static @Nullable Long convergedTicks(SyncMetrics m) {
     Long t = m.convergenceTicks();
     return t == null || t < 0 ? null : t;
   }
@@ -221,9 +222,9 @@ final class SyncExperiment extends SimulatedExperiment<SyncMetrics> {
   private static String findings(Map<String, Row> row) {
     StringBuilder s = new StringBuilder();
     for (String condition : CONDITIONS) {
-      Row op = row.get("op/" + condition);
-      Row state = row.get("state/" + condition);
-      Row delta = row.get("delta/" + condition);
+      Row op = row(row, "op/" + condition);
+      Row state = row(row, "state/" + condition);
+      Row delta = row(row, "delta/" + condition);
       if (op.runs() + state.runs() + delta.runs() == 0) {
         continue;
       }

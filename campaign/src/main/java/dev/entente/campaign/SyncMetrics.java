@@ -1,5 +1,7 @@
 package dev.entente.campaign;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One run of the sync experiment ({@link SyncExperiment}). Immutable.
  *
@@ -9,5 +11,5 @@ package dev.entente.campaign;
  * @param convergenceTicks ticks from the final heal to quiescence, or null if it never converged
  */
 public record SyncMetrics(
-    SimRun run, long changes, long messages, long bytes, Long convergenceTicks)
+    SimRun run, long changes, long messages, long bytes, @Nullable Long convergenceTicks)
     implements SimulatedMetrics {}

@@ -1,5 +1,7 @@
 package dev.entente.campaign;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One TLC model's result ({@link TlcStep}). Immutable.
  *
@@ -16,7 +18,7 @@ public record TlcModelMetrics(
     String outcome,
     String expected,
     boolean matches,
-    Long distinctStates,
-    Long statesGenerated,
-    Long depth)
+    @Nullable Long distinctStates,
+    @Nullable Long statesGenerated,
+    @Nullable Long depth)
     implements Metrics {}

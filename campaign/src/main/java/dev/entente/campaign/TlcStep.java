@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs TLC on the manifest's CI models (as {@code entente tlc} does) and turns the results into
@@ -58,11 +59,11 @@ final class TlcStep {
   }
 
   /** TLC reports -1 for a figure it did not print. */
-  private static Long known(long v) {
+  private static @Nullable Long known(long v) {
     return v < 0 ? null : v;
   }
 
-  private static RunRecord status(String status, String reason) {
+  private static RunRecord status(String status, @Nullable String reason) {
     return RunRecord.of(
         TlcSection.ID, StepStatus.VARIANT, 0, 0, new StepStatus(status, reason, null));
   }

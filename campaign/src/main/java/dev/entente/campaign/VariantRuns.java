@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One variant's finished runs of a simulated experiment, sorted by seed, and how many of its runs
@@ -104,7 +105,7 @@ record VariantRuns<M extends SimulatedMetrics>(String variant, List<Run<M>> runs
   }
 
   /** The run with the largest {@code f} (the lowest seed on ties), or null if there is none. */
-  Run<M> maxBy(ToLongFunction<M> f) {
+  @Nullable Run<M> maxBy(ToLongFunction<M> f) {
     Run<M> best = null;
     for (Run<M> r : runs) {
       if (best == null || f.applyAsLong(r.metrics()) > f.applyAsLong(best.metrics())) {
@@ -115,7 +116,7 @@ record VariantRuns<M extends SimulatedMetrics>(String variant, List<Run<M>> runs
   }
 
   /** The first run (by seed) satisfying {@code p}, or null. */
-  Run<M> first(Predicate<M> p) {
+  @Nullable Run<M> first(Predicate<M> p) {
     return runs.stream().filter(r -> p.test(r.metrics())).findFirst().orElse(null);
   }
 }

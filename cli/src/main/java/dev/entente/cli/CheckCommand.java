@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -67,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
       description =
           "Initial value as EDN: 0, nil, \"\" for register and cas-register (default nil),"
               + " a map such as {:x 0 :y 0} for multi-register.")
-  private String initial;
+  private @Nullable String initial;
 
   @Option(
       names = "--timeout-ms",

@@ -52,7 +52,7 @@ final class Replay {
     }
     Change change;
     try {
-      change = ChangeJson.parse(line.text());
+      change = ChangeJson.parse(text(line));
     } catch (ChangeJsonException e) {
       report(line.number(), e.reason());
       return;
@@ -96,5 +96,14 @@ final class Replay {
 
   private void report(long lineNumber, String reason) {
     problems.add("line " + lineNumber + ": " + reason);
+  }
+
+  /** The text of a line that is neither badly encoded nor blank: JsonLines gives it one. */
+  private static String text(JsonLines.Line line) {
+    String text = line.text();
+    if (text == null) {
+      throw new IllegalStateException("line " + line.number() + " has no text and no error");
+    }
+    return text;
   }
 }

@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,7 +57,7 @@ final class ReplayCommand implements Callable<Integer> {
       arity = "0..1",
       paramLabel = "FILE",
       description = "JSON Lines input; stdin when absent or '-'.")
-  private String file;
+  private @Nullable String file;
 
   @Override
   public Integer call() {
@@ -92,6 +93,6 @@ final class ReplayCommand implements Callable<Integer> {
   }
 
   private String describeInput() {
-    return readsStdin() ? "stdin" : file;
+    return file == null || readsStdin() ? "stdin" : file;
   }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,7 +44,7 @@ final class ReportCommand implements Callable<Integer> {
     List<Path> dirs = new ArrayList<>();
 
     @Option(names = "--out", paramLabel = "DIR", description = "The merged run directory.")
-    Path out;
+    @Nullable Path out;
 
     @Override
     public Integer call() throws IOException {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,7 +42,7 @@ final class RunCommand implements Callable<Integer> {
   private boolean full;
 
   @Option(names = "--seeds", paramLabel = "N", description = "Seeds per variant.")
-  private Integer seeds;
+  private @Nullable Integer seeds;
 
   @Option(
       names = "--only",
@@ -52,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
   private List<String> only = new ArrayList<>();
 
   @Option(names = "--out", paramLabel = "DIR", description = "The run directory.")
-  private Path out;
+  private @Nullable Path out;
 
   @Option(
       names = "--shard",
@@ -60,13 +61,13 @@ final class RunCommand implements Callable<Integer> {
       description =
           "Run only specs with index %% N == I (default: from JOB_COMPLETION_INDEX or"
               + " SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT).")
-  private String shard;
+  private @Nullable String shard;
 
   @Option(
       names = "--shards",
       paramLabel = "N",
       description = "The shard count when the index comes from JOB_COMPLETION_INDEX.")
-  private Integer shards;
+  private @Nullable Integer shards;
 
   @Option(names = "--no-bench", description = "Skip the benchmarks.")
   private boolean noBench;

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -70,30 +71,30 @@ final class SimulateCommand implements Callable<Integer> {
   @Spec private CommandSpec spec;
 
   @Option(names = "--seed", paramLabel = "S", description = "One seed (default 1).")
-  private Long seed;
+  private @Nullable Long seed;
 
   @Option(
       names = "--seeds",
       paramLabel = "A..B",
       converter = OptionNames.Seeds.class,
       description = "A range of seeds, inclusive.")
-  private SeedRange seeds;
+  private @Nullable SeedRange seeds;
 
   @ArgGroup(exclusive = true)
-  private ProfileOption profile;
+  private @Nullable ProfileOption profile;
 
   @Option(names = "--replicas", paramLabel = "N", description = "Replicas at the start.")
-  private Integer replicas;
+  private @Nullable Integer replicas;
 
   @Option(names = "--ops", paramLabel = "K", description = "Client ops.")
-  private Integer ops;
+  private @Nullable Integer ops;
 
   @Option(
       names = "--faults",
       paramLabel = "LIST",
       description =
           "Comma-separated faults or groups (partition, network, clock, replica, all, none).")
-  private String faults;
+  private @Nullable String faults;
 
   @Option(
       names = "--clock",
@@ -101,7 +102,7 @@ final class SimulateCommand implements Callable<Integer> {
       converter = OptionNames.Clocks.class,
       completionCandidates = OptionNames.Clocks.class,
       description = "${COMPLETION-CANDIDATES}.")
-  private ClockKind clock;
+  private @Nullable ClockKind clock;
 
   @Option(
       names = "--policy",
@@ -109,7 +110,7 @@ final class SimulateCommand implements Callable<Integer> {
       converter = PolicyName.class,
       completionCandidates = PolicyName.class,
       description = "${COMPLETION-CANDIDATES}.")
-  private RegisterPolicy policy;
+  private @Nullable RegisterPolicy policy;
 
   @Option(
       names = "--sync",
@@ -117,7 +118,7 @@ final class SimulateCommand implements Callable<Integer> {
       converter = OptionNames.Syncs.class,
       completionCandidates = OptionNames.Syncs.class,
       description = "${COMPLETION-CANDIDATES}.")
-  private SyncKind sync;
+  private @Nullable SyncKind sync;
 
   @Option(
       names = "--workload",
@@ -125,26 +126,26 @@ final class SimulateCommand implements Callable<Integer> {
       converter = OptionNames.Workloads.class,
       completionCandidates = OptionNames.Workloads.class,
       description = "${COMPLETION-CANDIDATES}.")
-  private WorkloadKind workload;
+  private @Nullable WorkloadKind workload;
 
   @Option(
       names = "--mutant",
       paramLabel = "NAME",
       converter = OptionNames.Mutants.class,
       description = "A deliberately broken variant (see entente mutants).")
-  private Mutant mutant;
+  private @Nullable Mutant mutant;
 
   @Option(
       names = "--convergence-ticks",
       paramLabel = "T",
       description = "Tick budget of the convergence phase.")
-  private Long convergenceTicks;
+  private @Nullable Long convergenceTicks;
 
   @Option(
       names = "--max-drift",
       paramLabel = "MS",
       description = "The clock drift guard's limit: how far ahead a remote timestamp may be.")
-  private Long maxDrift;
+  private @Nullable Long maxDrift;
 
   @Option(names = "--no-anti-entropy", description = "Disable periodic anti-entropy.")
   private boolean noAntiEntropy;
@@ -156,7 +157,7 @@ final class SimulateCommand implements Callable<Integer> {
   private boolean brief;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Write failing runs' files here.")
-  private Path out;
+  private @Nullable Path out;
 
   /** {@code --profile P} or {@code --profile-file FILE}, not both. */
   static final class ProfileOption {
@@ -166,13 +167,13 @@ final class SimulateCommand implements Callable<Integer> {
         converter = OptionNames.Profiles.class,
         completionCandidates = OptionNames.Profiles.class,
         description = "A built-in profile: ${COMPLETION-CANDIDATES} (default: default).")
-    private Profile builtIn;
+    private @Nullable Profile builtIn;
 
     @Option(
         names = "--profile-file",
         paramLabel = "FILE",
         description = "A profile file in the format of the built-in ones (see README).")
-    private Path file;
+    private @Nullable Path file;
   }
 
   @Override
@@ -198,7 +199,14 @@ final class SimulateCommand implements Callable<Integer> {
     if (profile == null) {
       return Profile.DEFAULT;
     }
-    return profile.file != null ? Profile.load(profile.file) : profile.builtIn;
+    if (profile.file != null) {
+      return Profile.load(profile.file);
+    }
+    if (profile.builtIn == null) {
+      throw new IllegalStateException(
+          "the profile group holds neither --profile nor --profile-file");
+    }
+    return profile.builtIn;
   }
 
   private Overrides overrides() {
@@ -298,7 +306,7 @@ final class SimulateCommand implements Callable<Integer> {
       }
       if (out != null) {
         try {
-          lines.add("files: " + write(options, schedule, smallest));
+          lines.add("files: " + write(out, options, schedule, smallest));
         } catch (IOException e) {
           lines.add("files: cannot write to " + out + ": " + e.getMessage());
         }
@@ -306,9 +314,10 @@ final class SimulateCommand implements Callable<Integer> {
       return lines;
     }
 
-    private Path write(SimulationOptions options, Schedule schedule, Schedule smallest)
+    private Path write(
+        Path outDir, SimulationOptions options, Schedule schedule, @Nullable Schedule smallest)
         throws IOException {
-      Path dir = out.resolve("seed-" + options.seed());
+      Path dir = outDir.resolve("seed-" + options.seed());
       Files.createDirectories(dir);
       SimulationRunner.Result r =
           SimulationRunner.run(options, schedule, NamedChecker.defaults(), true, line -> {});

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Puts history values in canonical order, so that equal values always write the same bytes: map
@@ -21,7 +22,7 @@ final class CanonicalOrder {
   private CanonicalOrder() {}
 
   /** A copy of {@code value}, equal to it, whose maps and sets iterate in canonical order. */
-  static Object of(Object value) {
+  static @Nullable Object of(@Nullable Object value) {
     if (value instanceof Map<?, ?> map) {
       TreeMap<String, Object[]> byKey = new TreeMap<>();
       for (Map.Entry<?, ?> e : map.entrySet()) {

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -128,7 +129,8 @@ public final class EdnHistoryReader {
     try {
       value = toJava(form);
     } catch (IllegalArgumentException e) {
-      throw new HistoryParseException(source, line, 0, e.getMessage(), e);
+      throw new HistoryParseException(
+          source, line, 0, Objects.requireNonNullElse(e.getMessage(), e.toString()), e);
     }
     if (value instanceof Map<?, ?> map) {
       ops.add(new OpMaps.Located(map, line, 0));

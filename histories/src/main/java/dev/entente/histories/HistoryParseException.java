@@ -1,5 +1,7 @@
 package dev.entente.histories;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A history file could not be read: it is truncated, malformed, or holds an op that is not a valid
  * Jepsen op. The message names the file, the line and column when known (1-based; 0 = unknown) and
@@ -20,7 +22,7 @@ public final class HistoryParseException extends Exception {
 
   /** As above, with the underlying cause. */
   public HistoryParseException(
-      String source, long line, long column, String reason, Throwable cause) {
+      String source, long line, long column, String reason, @Nullable Throwable cause) {
     super(format(source, line, column, reason), cause);
     this.source = source;
     this.line = line;

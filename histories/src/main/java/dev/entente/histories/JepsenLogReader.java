@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -73,7 +74,8 @@ public final class JepsenLogReader {
           Keyword.of("value"),
           m.group(4).isEmpty() ? null : EdnHistoryReader.readValue(m.group(4)));
     } catch (IllegalArgumentException e) {
-      throw new HistoryParseException(source, lineNumber, 0, e.getMessage(), e);
+      throw new HistoryParseException(
+          source, lineNumber, 0, Objects.requireNonNullElse(e.getMessage(), e.toString()), e);
     }
     return op;
   }

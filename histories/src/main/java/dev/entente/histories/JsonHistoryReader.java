@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Reads histories in JSON: a JSON array of op objects, JSON Lines (one op object per line), or any
@@ -88,9 +89,14 @@ public final class JsonHistoryReader {
     try {
       value = JsonValues.decode(node);
     } catch (IllegalArgumentException e) {
-      throw new HistoryParseException(source, line, column, e.getMessage(), e);
+      throw new HistoryParseException(
+          source, line, column, Objects.requireNonNullElse(e.getMessage(), e.toString()), e);
     }
-    return new OpMaps.Located((Map<?, ?>) value, line, column);
+    if (!(value instanceof Map<?, ?> map)) {
+      // A JSON object always decodes to a map; anything else means the decoder broke its contract.
+      throw new HistoryParseException(source, line, column, "expected an op object, found " + node);
+    }
+    return new OpMaps.Located(map, line, column);
   }
 
   private static long line(JsonParser parser) {

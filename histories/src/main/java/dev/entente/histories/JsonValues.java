@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The JSON form of history values. Plain JSON reads as elle-cli writes its JSON twins (keywords
@@ -29,7 +30,7 @@ final class JsonValues {
   private JsonValues() {}
 
   /** Decodes a JSON tree; throws {@link IllegalArgumentException} for unsupported numbers. */
-  static Object decode(JsonNode node) {
+  static @Nullable Object decode(@Nullable JsonNode node) {
     if (node == null || node.isNull() || node.isMissingNode()) {
       return null;
     }
@@ -100,7 +101,7 @@ final class JsonValues {
   }
 
   /** Writes {@code value} so that {@link #decode} reads back an equal value. */
-  static void encode(JsonGenerator out, Object value) throws IOException {
+  static void encode(JsonGenerator out, @Nullable Object value) throws IOException {
     if (value == null) {
       out.writeNull();
     } else if (value instanceof Long || value instanceof Integer) {

@@ -9,6 +9,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds {@link HistoryOp}s from op maps whose keys are {@link Keyword}s (EDN) or strings (JSON),
@@ -53,7 +55,8 @@ final class OpMaps {
     try {
       return new History(out);
     } catch (IllegalArgumentException e) {
-      throw new HistoryParseException(source, 0, 0, e.getMessage(), e);
+      throw new HistoryParseException(
+          source, 0, 0, Objects.requireNonNullElse(e.getMessage(), e.toString()), e);
     }
   }
 
@@ -81,12 +84,12 @@ final class OpMaps {
   }
 
   /** The value under {@code :name} or {@code "name"}. */
-  static Object field(Map<?, ?> map, String name) {
+  static @Nullable Object field(Map<?, ?> map, String name) {
     Object v = map.get(Keyword.of(name));
     return v != null ? v : map.get(name);
   }
 
-  private static OpType type(Object v) {
+  private static OpType type(@Nullable Object v) {
     String name = name(v);
     if (name == null) {
       throw new IllegalArgumentException("missing or non-keyword :type " + v);
@@ -102,7 +105,7 @@ final class OpMaps {
     };
   }
 
-  private static Keyword keyword(Object v, String field) {
+  private static Keyword keyword(@Nullable Object v, String field) {
     String name = name(v);
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException("missing or non-keyword :" + field + " " + v);
@@ -110,7 +113,7 @@ final class OpMaps {
     return Keyword.of(name.startsWith(":") ? name.substring(1) : name);
   }
 
-  private static long process(Object v) {
+  private static long process(@Nullable Object v) {
     if (v instanceof Long l) {
       return l;
     }
@@ -120,7 +123,7 @@ final class OpMaps {
     throw new IllegalArgumentException("missing or invalid :process " + v);
   }
 
-  private static long integer(Object v, String field, long absent) {
+  private static long integer(@Nullable Object v, String field, long absent) {
     if (v == null) {
       return absent;
     }
@@ -131,7 +134,7 @@ final class OpMaps {
         String.format(Locale.ROOT, ":%s must be an integer, was %s", field, v));
   }
 
-  private static String name(Object v) {
+  private static @Nullable String name(@Nullable Object v) {
     if (v instanceof Keyword k) {
       return k.name();
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A campaign's result document ({@code results.json}, schema version 1), as described in {@code
@@ -34,9 +35,9 @@ public record ReportDocument(
     String title,
     String command,
     Machine machine,
-    String mode,
-    Seeds seeds,
-    String summary,
+    @Nullable String mode,
+    @Nullable Seeds seeds,
+    @Nullable String summary,
     List<Section> sections) {
 
   /** The one schema version this renderer reads. */
@@ -98,7 +99,8 @@ public record ReportDocument(
    * @param commit the source commit
    * @param dirty optional: whether the work tree had uncommitted changes
    */
-  public record Machine(String jdk, int cores, String os, String commit, Boolean dirty) {
+  public record Machine(
+      String jdk, int cores, @Nullable String os, String commit, @Nullable Boolean dirty) {
     /** Checks the invariants. */
     public Machine {
       Objects.requireNonNull(jdk, "jdk");
@@ -164,7 +166,8 @@ public record ReportDocument(
    * @param rows the rows, possibly none
    * @param notes optional sentence shown under the table
    */
-  public record Table(String title, List<String> columns, List<List<Cell>> rows, String notes) {
+  public record Table(
+      String title, List<String> columns, List<List<Cell>> rows, @Nullable String notes) {
     /** Checks the invariants and copies the lists. */
     public Table {
       Objects.requireNonNull(title, "title");
@@ -275,8 +278,8 @@ public record ReportDocument(
   public record Chart(
       String title,
       ChartKind kind,
-      String xLabel,
-      String yLabel,
+      @Nullable String xLabel,
+      @Nullable String yLabel,
       List<String> categories,
       List<Series> series) {
     /** Checks the invariants and copies the lists. */

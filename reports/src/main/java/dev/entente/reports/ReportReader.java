@@ -26,7 +26,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads and validates {@code results.json} (schema version 1, {@code reports/SCHEMA.md}) into a
@@ -96,7 +98,7 @@ public final class ReportReader {
   private static final class Decoder {
     final List<String> problems = new ArrayList<>();
 
-    ReportDocument document(JsonNode root) {
+    @Nullable ReportDocument document(@Nullable JsonNode root) {
       if (root == null || !root.isObject()) {
         problem("$", "expected a JSON object, found " + kind(root));
         return null;
@@ -115,14 +117,14 @@ public final class ReportReader {
       Seeds seeds = seeds(root.get("seeds"), "seeds");
       String summary = optionalText(root, "", "summary");
       List<Section> sections = sections(root);
-      if (problems.size() > before) {
+      if (problems.size() > before || title == null || command == null || machine == null) {
         return null;
       }
       return new ReportDocument(
           ReportDocument.SCHEMA_VERSION, title, command, machine, mode, seeds, summary, sections);
     }
 
-    Machine machine(JsonNode node, String path) {
+    @Nullable Machine machine(JsonNode node, String path) {
       if (!requireObject(node, path)) {
         return null;
       }
@@ -140,10 +142,13 @@ public final class ReportReader {
           problem(join(path, "dirty"), "expected true or false, found " + kind(dirtyNode));
         }
       }
-      return problems.size() > before ? null : new Machine(jdk, cores, os, commit, dirty);
+      if (problems.size() > before || jdk == null || cores == null || commit == null) {
+        return null;
+      }
+      return new Machine(jdk, cores, os, commit, dirty);
     }
 
-    Seeds seeds(JsonNode node, String path) {
+    @Nullable Seeds seeds(@Nullable JsonNode node, String path) {
       if (node == null || node.isNull()) {
         return null;
       }
@@ -176,7 +181,7 @@ public final class ReportReader {
       return sections;
     }
 
-    Section section(JsonNode node, String path) {
+    @Nullable Section section(JsonNode node, String path) {
       if (!requireObject(node, path)) {
         return null;
       }
@@ -196,13 +201,18 @@ public final class ReportReader {
         charts.add(chart(chartArray.get(i), join(path, "charts") + "[" + i + "]"));
       }
       String findings = requiredText(node, path, "findings");
-      if (problems.size() > before) {
+      if (problems.size() > before
+          || id == null
+          || title == null
+          || question == null
+          || setup == null
+          || findings == null) {
         return null;
       }
       return new Section(id, title, question, setup, tables, charts, findings);
     }
 
-    Table table(JsonNode node, String path) {
+    @Nullable Table table(JsonNode node, String path) {
       if (!requireObject(node, path)) {
         return null;
       }
@@ -216,10 +226,13 @@ public final class ReportReader {
         rows.add(row(rowArray.get(r), rowPath, columns == null ? -1 : columns.size()));
       }
       String notes = optionalText(node, path, "notes");
-      return problems.size() > before ? null : new Table(title, columns, rows, notes);
+      if (problems.size() > before || title == null || columns == null) {
+        return null;
+      }
+      return new Table(title, columns, rows, notes);
     }
 
-    List<Cell> row(JsonNode node, String path, int width) {
+    @Nullable List<Cell> row(@Nullable JsonNode node, String path, int width) {
       if (node == null || !node.isArray()) {
         problem(path, "expected an array of cells, found " + kind(node));
         return null;
@@ -243,7 +256,7 @@ public final class ReportReader {
       return cells;
     }
 
-    Chart chart(JsonNode node, String path) {
+    @Nullable Chart chart(JsonNode node, String path) {
       if (!requireObject(node, path)) {
         return null;
       }
@@ -270,13 +283,13 @@ public final class ReportReader {
         }
         series.add(one);
       }
-      if (problems.size() > before) {
+      if (problems.size() > before || title == null || kind == null || categories == null) {
         return null;
       }
       return new Chart(title, kind, xLabel, yLabel, categories, series);
     }
 
-    ChartKind chartKind(JsonNode node, String path) {
+    @Nullable ChartKind chartKind(JsonNode node, String path) {
       String kind = requiredText(node, path, "kind");
       for (ChartKind candidate : ChartKind.values()) {
         if (candidate.jsonName().equals(kind)) {
@@ -290,7 +303,8 @@ public final class ReportReader {
       return null;
     }
 
-    Series series(JsonNode node, String path, List<String> categories, ChartKind kind) {
+    @Nullable Series series(
+        JsonNode node, String path, @Nullable List<String> categories, @Nullable ChartKind kind) {
       if (!requireObject(node, path)) {
         return null;
       }
@@ -316,11 +330,15 @@ public final class ReportReader {
         }
       }
       List<Box> boxes = boxes(node, path, categories, kind);
-      return problems.size() > before ? null : new Series(name, values, boxes);
+      if (problems.size() > before || name == null) {
+        return null;
+      }
+      return new Series(name, values, boxes);
     }
 
     /** A box chart's series needs {@code boxes}, one (or null) per category; others have none. */
-    List<Box> boxes(JsonNode node, String path, List<String> categories, ChartKind kind) {
+    List<Box> boxes(
+        JsonNode node, String path, @Nullable List<String> categories, @Nullable ChartKind kind) {
       List<Box> boxes = new ArrayList<>();
       JsonNode array = node.get("boxes");
       String boxesPath = join(path, "boxes");
@@ -344,7 +362,7 @@ public final class ReportReader {
       return boxes;
     }
 
-    Box box(JsonNode node, String path) {
+    @Nullable Box box(JsonNode node, String path) {
       if (!requireObject(node, path)) {
         return null;
       }
@@ -362,18 +380,18 @@ public final class ReportReader {
       Long minSeed = requiredLong(node, path, "minSeed", 0);
       Long maxSeed = requiredLong(node, path, "maxSeed", 0);
       Long runs = requiredLong(node, path, "runs", 1);
-      if (problems.size() > before) {
+      if (problems.size() > before || minSeed == null || maxSeed == null || runs == null) {
         return null;
       }
       try {
         return new Box(five[0], five[1], five[2], five[3], five[4], minSeed, maxSeed, runs);
       } catch (IllegalArgumentException e) {
-        problem(path, e.getMessage());
+        problem(path, Objects.requireNonNullElse(e.getMessage(), e.toString()));
         return null;
       }
     }
 
-    List<String> textArray(JsonNode node, String path, String field, boolean nonEmpty) {
+    @Nullable List<String> textArray(JsonNode node, String path, String field, boolean nonEmpty) {
       JsonNode array = requiredArray(node, path, field);
       if (array == null) {
         return null;
@@ -397,7 +415,7 @@ public final class ReportReader {
       return ok ? texts : null;
     }
 
-    String requiredText(JsonNode node, String path, String field) {
+    @Nullable String requiredText(JsonNode node, String path, String field) {
       JsonNode value = node.get(field);
       if (value == null || value.isNull()) {
         problem(join(path, field), "missing (a string is required)");
@@ -414,7 +432,7 @@ public final class ReportReader {
       return value.textValue();
     }
 
-    String optionalText(JsonNode node, String path, String field) {
+    @Nullable String optionalText(JsonNode node, String path, String field) {
       JsonNode value = node.get(field);
       if (value == null || value.isNull()) {
         return null;
@@ -426,7 +444,7 @@ public final class ReportReader {
       return value.textValue();
     }
 
-    Integer requiredInt(JsonNode node, String path, String field, long min) {
+    @Nullable Integer requiredInt(JsonNode node, String path, String field, long min) {
       Long value = requiredLong(node, path, field, min);
       if (value == null) {
         return null;
@@ -438,7 +456,7 @@ public final class ReportReader {
       return value.intValue();
     }
 
-    Long requiredLong(JsonNode node, String path, String field, long min) {
+    @Nullable Long requiredLong(JsonNode node, String path, String field, long min) {
       JsonNode value = node.get(field);
       if (value == null || value.isNull()) {
         problem(join(path, field), "missing (an integer is required)");
@@ -455,7 +473,7 @@ public final class ReportReader {
       return value.longValue();
     }
 
-    JsonNode requiredArray(JsonNode node, String path, String field) {
+    @Nullable JsonNode requiredArray(JsonNode node, String path, String field) {
       JsonNode value = node.get(field);
       if (value == null || value.isNull()) {
         problem(join(path, field), "missing (an array is required)");
@@ -468,7 +486,7 @@ public final class ReportReader {
       return value;
     }
 
-    JsonNode optionalArray(JsonNode node, String path, String field) {
+    @Nullable JsonNode optionalArray(JsonNode node, String path, String field) {
       JsonNode value = node.get(field);
       if (value == null || value.isNull()) {
         return null;
@@ -476,7 +494,7 @@ public final class ReportReader {
       return requiredArray(node, path, field);
     }
 
-    boolean requireObject(JsonNode node, String path) {
+    boolean requireObject(@Nullable JsonNode node, String path) {
       if (node == null || node.isNull()) {
         problem(path, "missing (an object is required)");
         return false;
@@ -496,7 +514,7 @@ public final class ReportReader {
       return path.isEmpty() ? field : path + "." + field;
     }
 
-    private static String kind(JsonNode node) {
+    private static String kind(@Nullable JsonNode node) {
       if (node == null || node.isMissingNode()) {
         return "nothing";
       }

@@ -18,6 +18,7 @@ import dev.entente.reports.ReportDocument.Series;
 import dev.entente.reports.ReportDocument.Table;
 import dev.entente.reports.ReportDocument.TextCell;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes a {@link ReportDocument} as {@code results.json}: the producer's half of the one schema
@@ -136,7 +137,7 @@ public final class ReportWriter {
     return n;
   }
 
-  private static void box(ArrayNode into, Box b) {
+  private static void box(ArrayNode into, @Nullable Box b) {
     if (b == null) {
       into.addNull();
       return;
@@ -156,7 +157,7 @@ public final class ReportWriter {
     values.forEach(into::add);
   }
 
-  private static void putOptional(ObjectNode n, String field, String value) {
+  private static void putOptional(ObjectNode n, String field, @Nullable String value) {
     if (value != null) {
       n.put(field, value);
     }

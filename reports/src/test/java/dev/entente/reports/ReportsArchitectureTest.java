@@ -35,7 +35,7 @@ class ReportsArchitectureTest {
   }
 
   @Test
-  void reports_dependsOnlyOnJacksonJFreeChartJFreeSvgAndTheJdk() {
+  void reports_dependsOnlyOnJacksonJFreeChartJFreeSvgJSpecifyAndTheJdk() {
     classes()
         .that()
         .resideInAPackage("dev.entente.reports..")
@@ -47,8 +47,10 @@ class ReportsArchitectureTest {
             "org.jfree.chart..",
             "org.jfree.data..",
             "org.jfree.svg..",
+            "org.jspecify.annotations..",
             "java..")
-        .because("the renderer needs only a JSON reader and a chart library")
+        .because(
+            "the renderer needs only a JSON reader and a chart library (and @Nullable for NullAway)")
         .check(REPORTS);
   }
 

@@ -58,7 +58,7 @@ final class DemoCluster {
 
   /** Makes one change on replica {@code id} holding {@code ops}. */
   Change edit(String id, Op... ops) {
-    Change change = replicas.get(id).transact(List.of(ops));
+    Change change = replica(id).transact(List.of(ops));
     made.add(change);
     return change;
   }
@@ -68,8 +68,8 @@ final class DemoCluster {
    * if {@code newestFirst}; returns how many distinct changes were sent.
    */
   int sync(String from, String to, boolean newestFirst) {
-    Replica receiver = replicas.get(to);
-    List<Change> changes = replicas.get(from).changesSince(receiver.versionVector());
+    Replica receiver = replica(to);
+    List<Change> changes = replica(from).changesSince(receiver.versionVector());
     List<Change> ordered = new ArrayList<>(changes);
     if (newestFirst) {
       Collections.reverse(ordered);
@@ -85,6 +85,11 @@ final class DemoCluster {
   }
 
   /** Every replica's map, by replica id. */
+  /** Replica {@code id}'s map now. */
+  MaterialisedMap map(String id) {
+    return replica(id).materialise();
+  }
+
   Map<String, MaterialisedMap> maps() {
     Map<String, MaterialisedMap> out = new TreeMap<>();
     replicas.forEach((id, r) -> out.put(id, r.materialise()));
@@ -115,5 +120,14 @@ final class DemoCluster {
   /** A timestamp relative to simulated time zero, such as {@code t+140.0}. */
   static String relative(HlcTimestamp t) {
     return "t+" + (t.wallMillis() - EPOCH_MILLIS) + "." + t.logical();
+  }
+
+  private Replica replica(String id) {
+    Replica r = replicas.get(id);
+    if (r == null) {
+      throw new IllegalArgumentException(
+          "no replica " + id + " in the demo, only " + replicas.keySet());
+    }
+    return r;
   }
 }

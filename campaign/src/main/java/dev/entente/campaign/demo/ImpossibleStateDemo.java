@@ -59,7 +59,7 @@ final class ImpossibleStateDemo {
     cluster.edit("B", Op.put(END.value(), "11"));
     cluster.sync("A", "B", false);
     cluster.sync("B", "A", false);
-    MaterialisedMap map = cluster.maps().get("A");
+    MaterialisedMap map = cluster.map("A");
     String start = shown(map.get(START));
     String end = shown(map.get(END));
     String verdict = verdict(policy, start, end);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a box-plot chart of the shared schema: the distribution over runs of one per-run value,
@@ -55,7 +56,7 @@ public final class BoxChart {
   }
 
   /** The box of {@code points}, or null if there are none. */
-  public static Box box(List<Point> points) {
+  public static @Nullable Box box(List<Point> points) {
     if (points.isEmpty()) {
       return null;
     }

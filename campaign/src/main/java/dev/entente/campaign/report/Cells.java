@@ -5,6 +5,7 @@ import dev.entente.reports.ReportDocument.EmptyCell;
 import dev.entente.reports.ReportDocument.NumberCell;
 import dev.entente.reports.ReportDocument.TextCell;
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns the campaign's values into the shared schema's table cells: text as text, integers and
@@ -20,7 +21,7 @@ public final class Cells {
    *
    * @throws IllegalArgumentException for any other type, naming it
    */
-  public static Cell of(Object value) {
+  public static Cell of(@Nullable Object value) {
     if (value == null) {
       return new EmptyCell();
     }

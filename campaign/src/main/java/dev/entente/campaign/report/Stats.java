@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Number helpers shared by the aggregators: exact percentiles, rounding, and the one number format
@@ -16,7 +17,7 @@ public final class Stats {
    * The exact {@code p}-th percentile of {@code values} by the nearest-rank method (the smallest
    * value with at least {@code p}% of the values at or below it); null if there are none.
    */
-  public static Long percentile(List<Long> values, double p) {
+  public static @Nullable Long percentile(List<Long> values, double p) {
     if (values.isEmpty()) {
       return null;
     }
@@ -27,7 +28,7 @@ public final class Stats {
   }
 
   /** {@code a / b} rounded to 2 decimals; null if {@code b} is 0. */
-  public static Double ratio(long a, long b) {
+  public static @Nullable Double ratio(long a, long b) {
     return b == 0 ? null : round2((double) a / b);
   }
 
@@ -37,7 +38,7 @@ public final class Stats {
   }
 
   /** {@code part / whole} as a percentage rounded to 1 decimal; null if {@code whole} is 0. */
-  public static Double percent(long part, long whole) {
+  public static @Nullable Double percent(long part, long whole) {
     return whole == 0 ? null : Math.round(part * 1000.0 / whole) / 10.0;
   }
 
@@ -45,7 +46,7 @@ public final class Stats {
    * A table cell or number as text: integers without decimals, other numbers with up to 2 decimals
    * (trailing zeros dropped), null as {@code n/a}.
    */
-  public static String text(Object v) {
+  public static String text(@Nullable Object v) {
     if (v == null) {
       return "n/a";
     }

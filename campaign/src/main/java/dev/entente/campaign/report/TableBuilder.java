@@ -5,6 +5,7 @@ import dev.entente.reports.ReportDocument.Table;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Builds a table of the shared schema from typed rows: each column is a header and a function of
@@ -17,7 +18,7 @@ public final class TableBuilder<R> {
   private final String title;
   private final List<String> headers = new ArrayList<>();
   private final List<Function<R, Object>> cells = new ArrayList<>();
-  private String notes;
+  private @Nullable String notes;
 
   private TableBuilder(String title) {
     this.title = title;

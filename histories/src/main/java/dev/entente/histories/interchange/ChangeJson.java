@@ -29,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -83,7 +84,7 @@ public final class ChangeJson {
     try {
       return new Change(author, seq, time, seen, ops);
     } catch (IllegalArgumentException e) {
-      throw new ChangeJsonException(e.getMessage());
+      throw new ChangeJsonException(Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
   }
 

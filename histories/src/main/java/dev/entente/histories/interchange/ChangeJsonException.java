@@ -8,13 +8,16 @@ package dev.entente.histories.interchange;
 public final class ChangeJsonException extends Exception {
   private static final long serialVersionUID = 1L;
 
+  private final String reason;
+
   /** Creates the exception with the reason the line was refused. */
   public ChangeJsonException(String reason) {
     super(reason);
+    this.reason = reason;
   }
 
   /** The reason the line was refused; the same as {@link #getMessage()}. */
   public String reason() {
-    return getMessage();
+    return reason;
   }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a byte stream as numbered lines of strict UTF-8. Lines end at {@code '\n'}; a {@code '\r'}
@@ -23,7 +24,7 @@ public final class JsonLines {
    * One line: its 1-based number and either its text or, when it is not valid UTF-8, the reason
    * (then {@code text} is null).
    */
-  public record Line(long number, String text, String encodingError) {
+  public record Line(long number, @Nullable String text, @Nullable String encodingError) {
     /** True if the line holds nothing but JSON whitespace (space, tab, carriage return). */
     public boolean isBlank() {
       if (text == null) {
@@ -50,7 +51,7 @@ public final class JsonLines {
   }
 
   /** The next line, or null at the end of the input. */
-  public Line next() throws IOException {
+  public @Nullable Line next() throws IOException {
     if (ended) {
       return null;
     }

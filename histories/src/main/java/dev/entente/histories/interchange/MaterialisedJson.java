@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Prints a {@link MaterialisedMap} as one compact JSON object, so that two runs (or a replay and
@@ -41,7 +42,7 @@ public final class MaterialisedJson {
         if (policy == RegisterPolicy.MV) {
           writeSiblings(json, e.getValue());
         } else {
-          json.writeString(map.single(e.getKey()).value());
+          json.writeString(single(map, e.getKey()).value());
         }
       }
       json.writeEndObject();
@@ -49,6 +50,12 @@ public final class MaterialisedJson {
       throw new UncheckedIOException("cannot happen: writing to a string", e);
     }
     return out.toString();
+  }
+
+  /** The key's one value: a materialised map keeps no key without a value. */
+  private static Value single(MaterialisedMap map, Key key) {
+    return Objects.requireNonNull(
+        map.single(key), () -> "materialised key without a value: " + key);
   }
 
   private static void writeSiblings(JsonGenerator json, List<Value> values) throws IOException {

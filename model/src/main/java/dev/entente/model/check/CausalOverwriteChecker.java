@@ -50,66 +50,89 @@ public final class CausalOverwriteChecker implements Checker<History> {
   public CheckResult check(History history) {
     String name = deletes ? RESURRECTION : LOST_WRITE;
     KvHistoryIndex index = new KvHistoryIndex(history);
-    int ambiguous = 0;
-    int unattributed = 0;
-    int judged = 0;
+    Tally tally = new Tally();
     for (KvHistoryIndex.Read r : index.reads()) {
       for (Map.Entry<Key, List<Value>> e : r.view().entries().entrySet()) {
         for (Value v : e.getValue()) {
-          List<Change> writers = index.writersOf(e.getKey(), v);
-          if (writers.isEmpty()) {
-            unattributed++;
-            continue;
-          }
-          if (writers.size() > 1) {
-            ambiguous++;
-            continue;
-          }
-          judged++;
-          Change w1 = writers.get(0);
-          for (Change w2 : index.changesWriting(e.getKey())) {
-            if (w2 != w1
-                && r.vv().covers(w2.dot())
-                && w2.hasSeen(w1)
-                && lastOpOn(w2, e.getKey()) instanceof Op.Delete == deletes) {
-              return CheckResult.invalid(
-                  name,
-                  "read at index "
-                      + r.index()
-                      + " on "
-                      + r.replica()
-                      + " shows "
-                      + e.getKey()
-                      + "="
-                      + v
-                      + " from "
-                      + w1.dot()
-                      + " @"
-                      + w1.timestamp()
-                      + ", but it has delivered "
-                      + w2.dot()
-                      + " @"
-                      + w2.timestamp()
-                      + ", which saw "
-                      + w1.dot()
-                      + " and then "
-                      + (deletes ? "deleted" : "overwrote")
-                      + " the key");
-            }
+          CheckResult broken = judge(name, index, r, e.getKey(), v, tally);
+          if (broken != null) {
+            return broken;
           }
         }
       }
     }
     String summary =
-        judged
+        tally.judged
             + " shown values judged, "
-            + ambiguous
+            + tally.ambiguous
             + " ambiguous, "
-            + unattributed
+            + tally.unattributed
             + " from writes whose change the history does not carry";
-    return ambiguous > 0
+    return tally.ambiguous > 0
         ? CheckResult.unknown(name, summary + " (workload values are not unique)")
         : CheckResult.valid(name, summary);
+  }
+
+  /** How the shown values fared: judged, or left out because their writer is not unique. */
+  private static final class Tally {
+    int ambiguous;
+    int unattributed;
+    int judged;
+  }
+
+  /**
+   * Judges one value {@code v} of {@code key} shown by read {@code r}, counting it in {@code
+   * tally}; returns the finding if a delivered change that saw its writer replaced it, else null.
+   */
+  private @Nullable CheckResult judge(
+      String name, KvHistoryIndex index, KvHistoryIndex.Read r, Key key, Value v, Tally tally) {
+    List<Change> writers = index.writersOf(key, v);
+    if (writers.isEmpty()) {
+      tally.unattributed++;
+      return null;
+    }
+    if (writers.size() > 1) {
+      tally.ambiguous++;
+      return null;
+    }
+    tally.judged++;
+    Change w1 = writers.get(0);
+    for (Change w2 : index.changesWriting(key)) {
+      if (w2 != w1
+          && r.vv().covers(w2.dot())
+          && w2.hasSeen(w1)
+          && lastOpOn(w2, key) instanceof Op.Delete == deletes) {
+        return replaced(name, r, key, v, w1, w2);
+      }
+    }
+    return null;
+  }
+
+  private CheckResult replaced(
+      String name, KvHistoryIndex.Read r, Key key, Value v, Change w1, Change w2) {
+    return CheckResult.invalid(
+        name,
+        "read at index "
+            + r.index()
+            + " on "
+            + r.replica()
+            + " shows "
+            + key
+            + "="
+            + v
+            + " from "
+            + w1.dot()
+            + " @"
+            + w1.timestamp()
+            + ", but it has delivered "
+            + w2.dot()
+            + " @"
+            + w2.timestamp()
+            + ", which saw "
+            + w1.dot()
+            + " and then "
+            + (deletes ? "deleted" : "overwrote")
+            + " the key");
   }
 
   private static @Nullable Op lastOpOn(Change c, Key key) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks that a history is linearizable with respect to a {@link SequentialModel}: that every
@@ -66,12 +67,20 @@ public final class LinearizabilityChecker implements Checker<History> {
           ops.size(), 0, 0, "malformed history: " + String.join("; ", paired.problems()));
     }
     Map<Object, List<Operation>> partitions = partition(m, relevant(m, ops));
-    List<Object> keys = new ArrayList<>(partitions.keySet());
     List<WglSearch<S>> searches = new ArrayList<>();
     for (List<Operation> part : partitions.values()) {
       searches.add(new WglSearch<>(m, renumber(part)));
     }
-    // Round-robin in growing slices: a failing key is found without first exhausting the others.
+    return roundRobin(new ArrayList<>(partitions.keySet()), searches, ops.size());
+  }
+
+  /**
+   * Searches every key's partition in round-robin, in growing slices, so that a failing key is
+   * found without first exhausting the others; {@code keys.get(i)} is the key of {@code
+   * searches.get(i)}.
+   */
+  private <S> LinearizabilityAnalysis roundRobin(
+      List<Object> keys, List<WglSearch<S>> searches, int operations) {
     long slice = FIRST_SLICE_STEPS;
     long steps = 0;
     List<Integer> open = new ArrayList<>();
@@ -85,49 +94,67 @@ public final class LinearizabilityChecker implements Checker<History> {
         long before = search.steps();
         WglSearch.Result r = search.advance(Math.min(slice, budget.maxSteps() - steps), budget);
         steps += search.steps() - before;
-        switch (r) {
-          case NOT_LINEARIZABLE:
-            return invalid(keys.get(i), search, ops.size(), partitions.size(), steps);
-          case OUT_OF_TIME:
-            return unknown(
-                ops.size(),
-                partitions.size(),
-                steps,
-                "deadline passed after " + steps + " states" + onKey(keys.get(i)));
-          case SUSPENDED:
-            if (steps >= budget.maxSteps()) {
-              return unknown(
-                  ops.size(),
-                  partitions.size(),
-                  steps,
-                  "search budget of "
-                      + budget.maxSteps()
-                      + " states exhausted"
-                      + onKey(keys.get(i)));
-            }
-            stillOpen.add(i);
-            break;
-          case LINEARIZABLE:
-            break;
+        LinearizabilityAnalysis decided =
+            decided(r, keys.get(i), search, operations, searches.size(), steps);
+        if (decided != null) {
+          return decided;
+        }
+        if (r == WglSearch.Result.SUSPENDED) {
+          stillOpen.add(i);
         }
       }
       open = stillOpen;
       slice *= 2;
     }
-    String detail = partitions.size() > 1 ? " in " + partitions.size() + " independent keys" : "";
+    return valid(operations, searches.size(), steps);
+  }
+
+  /**
+   * The analysis that ends the whole search after one key's slice ended in {@code r}, or null when
+   * the other keys are still to be searched (this key linearized, or it has budget left).
+   */
+  private @Nullable LinearizabilityAnalysis decided(
+      WglSearch.Result r,
+      Object key,
+      WglSearch<?> search,
+      int operations,
+      int partitions,
+      long steps) {
+    return switch (r) {
+      case NOT_LINEARIZABLE -> invalid(key, search, operations, partitions, steps);
+      case OUT_OF_TIME ->
+          unknown(
+              operations,
+              partitions,
+              steps,
+              "deadline passed after " + steps + " states" + onKey(key));
+      case SUSPENDED ->
+          steps >= budget.maxSteps()
+              ? unknown(
+                  operations,
+                  partitions,
+                  steps,
+                  "search budget of " + budget.maxSteps() + " states exhausted" + onKey(key))
+              : null;
+      case LINEARIZABLE -> null;
+    };
+  }
+
+  private LinearizabilityAnalysis valid(int operations, int partitions, long steps) {
+    String detail = partitions > 1 ? " in " + partitions + " independent keys" : "";
     return new LinearizabilityAnalysis(
         Verdict.VALID,
-        m.name(),
+        model.name(),
         null,
         null,
         null,
         0,
         List.of(),
         0,
-        ops.size(),
-        partitions.size(),
+        operations,
+        partitions,
         steps,
-        "linearizable: " + ops.size() + " operations" + detail + ", " + steps + " states explored");
+        "linearizable: " + operations + " operations" + detail + ", " + steps + " states explored");
   }
 
   /** Drops indeterminate read-only operations: they constrain nothing. */

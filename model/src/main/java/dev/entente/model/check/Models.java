@@ -2,6 +2,7 @@ package dev.entente.model.check;
 
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sequential models the linearizability checker knows, by name. Every model returned is
@@ -18,7 +19,7 @@ public final class Models {
    * Knossos's read/write {@code register}, holding {@code initial} (null = nil) at first; a read of
    * nil is always legal (the client did not learn the value).
    */
-  public static SequentialModel<?> register(Object initial) {
+  public static SequentialModel<?> register(@Nullable Object initial) {
     return new RegisterModel("register", initial, false, false);
   }
 
@@ -26,7 +27,7 @@ public final class Models {
    * Knossos's {@code cas-register}: read, write and {@code :cas [expected new]}, holding {@code
    * initial} at first. A failed op never happened; a read of nil is always legal.
    */
-  public static SequentialModel<?> casRegister(Object initial) {
+  public static SequentialModel<?> casRegister(@Nullable Object initial) {
     return new RegisterModel("cas-register", initial, true, false);
   }
 
@@ -60,7 +61,7 @@ public final class Models {
    * by {@code register} and {@code cas-register} (null = nil) and {@code multi-register} (a map,
    * null = empty); the other models take none and reject a non-null one.
    */
-  public static SequentialModel<?> named(String name, Object initial) {
+  public static SequentialModel<?> named(String name, @Nullable Object initial) {
     return switch (name) {
       case "register" -> register(initial);
       case "cas-register" -> casRegister(initial);
@@ -74,7 +75,7 @@ public final class Models {
     };
   }
 
-  private static Map<?, ?> initialMap(Object initial) {
+  private static Map<?, ?> initialMap(@Nullable Object initial) {
     if (initial == null) {
       return Map.of();
     }
@@ -86,7 +87,7 @@ public final class Models {
   }
 
   private static SequentialModel<?> noInitial(
-      String name, Object initial, SequentialModel<?> model) {
+      String name, @Nullable Object initial, SequentialModel<?> model) {
     if (initial != null) {
       throw new IllegalArgumentException(
           "model " + name + " takes no initial value, was " + Values.print(initial));

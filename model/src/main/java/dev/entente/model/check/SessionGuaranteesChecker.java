@@ -4,10 +4,13 @@ import dev.entente.model.Change;
 import dev.entente.model.Key;
 import dev.entente.model.Value;
 import dev.entente.model.VersionVector;
+import dev.entente.model.check.KvHistoryIndex.Read;
+import dev.entente.model.check.KvHistoryIndex.WriteOp;
 import dev.entente.model.history.History;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The four session guarantees of Terry et al. (1994), judged per client process on a {@link
@@ -55,70 +58,102 @@ public final class SessionGuaranteesChecker implements Checker<History> {
   private static CheckResult perSession(KvHistoryIndex index) {
     int reads = 0;
     for (Map.Entry<Long, List<Object>> session : index.sessions().entrySet()) {
-      List<KvHistoryIndex.WriteOp> writesSoFar = new ArrayList<>();
-      KvHistoryIndex.Read lastRead = null;
-      for (Object event : session.getValue()) {
-        if (event instanceof KvHistoryIndex.WriteOp w) {
-          if (lastRead != null && !w.change().seen().dominates(lastRead.vv())) {
-            return CheckResult.invalid(
-                "writes-follow-reads",
-                "process "
-                    + session.getKey()
-                    + " wrote "
-                    + w.change().dot()
-                    + " (index "
-                    + w.index()
-                    + ") having seen "
-                    + w.change().seen()
-                    + ", less than its earlier read at index "
-                    + lastRead.index()
-                    + " ("
-                    + lastRead.vv()
-                    + ")");
-          }
-          writesSoFar.add(w);
-          continue;
-        }
-        KvHistoryIndex.Read r = (KvHistoryIndex.Read) event;
-        reads++;
-        for (KvHistoryIndex.WriteOp w : writesSoFar) {
-          if (!r.vv().covers(w.change().dot())) {
-            return CheckResult.invalid(
-                "read-your-writes",
-                "process "
-                    + session.getKey()
-                    + " read at index "
-                    + r.index()
-                    + " on "
-                    + r.replica()
-                    + " with "
-                    + r.vv()
-                    + ", missing its own write "
-                    + w.change().dot()
-                    + " (index "
-                    + w.index()
-                    + ")");
-          }
-        }
-        if (lastRead != null && !r.vv().dominates(lastRead.vv())) {
-          return CheckResult.invalid(
-              "monotonic-reads",
-              "process "
-                  + session.getKey()
-                  + " read "
-                  + r.vv()
-                  + " at index "
-                  + r.index()
-                  + " after reading "
-                  + lastRead.vv()
-                  + " at index "
-                  + lastRead.index());
-        }
-        lastRead = r;
+      CheckResult broken = sessionViolation(session.getKey(), session.getValue());
+      if (broken != null) {
+        return broken;
       }
+      // A session's events are its writes and its reads.
+      reads += (int) session.getValue().stream().filter(e -> !(e instanceof WriteOp)).count();
     }
     return CheckResult.valid(
         "per-session", reads + " reads in " + index.sessions().size() + " sessions");
+  }
+
+  /** The first per-session guarantee that {@code process}'s events, in order, break; or null. */
+  private static @Nullable CheckResult sessionViolation(long process, List<Object> events) {
+    List<WriteOp> writesSoFar = new ArrayList<>();
+    Read lastRead = null;
+    for (Object event : events) {
+      if (event instanceof WriteOp w) {
+        if (lastRead != null && !w.change().seen().dominates(lastRead.vv())) {
+          return writesFollowReads(process, w, lastRead);
+        }
+        writesSoFar.add(w);
+        continue;
+      }
+      Read r = (Read) event;
+      CheckResult broken = readViolation(process, r, writesSoFar, lastRead);
+      if (broken != null) {
+        return broken;
+      }
+      lastRead = r;
+    }
+    return null;
+  }
+
+  /** Read-your-writes, then monotonic reads, for read {@code r} of {@code process}; or null. */
+  private static @Nullable CheckResult readViolation(
+      long process, Read r, List<WriteOp> writesSoFar, @Nullable Read lastRead) {
+    for (WriteOp w : writesSoFar) {
+      if (!r.vv().covers(w.change().dot())) {
+        return readYourWrites(process, r, w);
+      }
+    }
+    if (lastRead != null && !r.vv().dominates(lastRead.vv())) {
+      return monotonicReads(process, r, lastRead);
+    }
+    return null;
+  }
+
+  private static CheckResult writesFollowReads(long process, WriteOp w, Read lastRead) {
+    return CheckResult.invalid(
+        "writes-follow-reads",
+        "process "
+            + process
+            + " wrote "
+            + w.change().dot()
+            + " (index "
+            + w.index()
+            + ") having seen "
+            + w.change().seen()
+            + ", less than its earlier read at index "
+            + lastRead.index()
+            + " ("
+            + lastRead.vv()
+            + ")");
+  }
+
+  private static CheckResult readYourWrites(long process, Read r, WriteOp w) {
+    return CheckResult.invalid(
+        "read-your-writes",
+        "process "
+            + process
+            + " read at index "
+            + r.index()
+            + " on "
+            + r.replica()
+            + " with "
+            + r.vv()
+            + ", missing its own write "
+            + w.change().dot()
+            + " (index "
+            + w.index()
+            + ")");
+  }
+
+  private static CheckResult monotonicReads(long process, Read r, Read lastRead) {
+    return CheckResult.invalid(
+        "monotonic-reads",
+        "process "
+            + process
+            + " read "
+            + r.vv()
+            + " at index "
+            + r.index()
+            + " after reading "
+            + lastRead.vv()
+            + " at index "
+            + lastRead.index());
   }
 
   private static CheckResult monotonicWrites(KvHistoryIndex index) {
