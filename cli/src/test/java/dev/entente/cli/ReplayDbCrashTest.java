@@ -55,6 +55,10 @@ class ReplayDbCrashTest {
       killed += runAndKill(db, chunk, killAfter, acknowledged) ? 1 : 0;
       checkStored(db, acknowledged);
     }
+    // The counts go to the test log: the closing note reports them.
+    System.out.printf(
+        "crash test: %d kills, %d acknowledged changes verified after every kill%n",
+        killed, acknowledged.size());
     assertThat(killed).as("children killed before they finished").isEqualTo(kills);
     assertThat(acknowledged).as("acknowledged changes verified").hasSizeGreaterThan(kills * 5);
   }
