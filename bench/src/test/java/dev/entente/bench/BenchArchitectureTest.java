@@ -31,6 +31,7 @@ class BenchArchitectureTest {
             "dev.entente.bench..",
             "dev.entente.model..",
             "dev.entente.impl..",
+            "dev.entente.storage..",
             "org.openjdk.jmh..",
             "org.apache.pekko..",
             "scala..",

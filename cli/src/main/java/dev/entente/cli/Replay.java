@@ -7,6 +7,8 @@ import dev.entente.histories.interchange.MissingDots;
 import dev.entente.impl.ApplyResult;
 import dev.entente.impl.Replica;
 import dev.entente.impl.clock.LamportClock;
+import dev.entente.impl.storage.DurableReplica;
+import dev.entente.impl.storage.StorageException;
 import dev.entente.model.Change;
 import dev.entente.model.Dot;
 import dev.entente.model.KeyGroups;
@@ -18,6 +20,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Feeds lines of {@link ChangeJson} to one fresh {@link Replica} and collects a diagnostic, {@code
@@ -27,48 +31,69 @@ import java.util.Map;
  * list every bad one at once. A line is bad if it is not a valid change, or if the replica rejects
  * it (a different change with a known dot). Duplicates are not bad: replaying a log with repeats is
  * normal. Changes the replica still buffers when the input ends (MV waits for causal predecessors)
- * are reported by {@link #finish()} against the line that first carried them.
+ * are reported by {@link #finish()} against the line that first carried them (line 0 for changes a
+ * stored replica already buffered before this replay).
  */
 final class Replay {
   /** The replaying replica's id; it never makes changes, so no dot of its own can collide. */
   static final ReplicaId REPLICA_ID = ReplicaId.of("replay");
 
-  private final Replica replica;
+  /** Exactly one of these is set: the in-memory replica, or the stored one. */
+  private final @Nullable Replica replica;
+
+  private final @Nullable DurableReplica durable;
   private final Map<Dot, Long> bufferedAtLine = new HashMap<>();
   private final List<String> problems = new ArrayList<>();
 
   Replay(RegisterPolicy policy) {
     this.replica = Replica.create(REPLICA_ID, policy, KeyGroups.byParentPath(), new LamportClock());
+    this.durable = null;
   }
 
-  /** Parses and applies one line; blank lines are skipped. */
-  void accept(JsonLines.Line line) {
+  /**
+   * A replay onto a stored replica: every accepted line is committed to its storage before {@link
+   * #accept} returns.
+   */
+  Replay(DurableReplica durable) {
+    this.replica = null;
+    this.durable = durable;
+  }
+
+  /**
+   * Parses and applies one line; blank lines are skipped. Returns true if the line was good (for a
+   * stored replica: what it carried is now durable), false if it was reported as bad.
+   *
+   * @throws StorageException if the stored replica could not commit the change
+   */
+  boolean accept(JsonLines.Line line) throws StorageException {
     if (line.encodingError() != null) {
       report(line.number(), line.encodingError());
-      return;
+      return false;
     }
     if (line.isBlank()) {
-      return;
+      return true;
     }
     Change change;
     try {
       change = ChangeJson.parse(text(line));
     } catch (ChangeJsonException e) {
       report(line.number(), e.reason());
-      return;
+      return false;
     }
-    ApplyResult result = replica.apply(change);
+    ApplyResult result = durable != null ? durable.apply(change) : memory().apply(change);
     if (result instanceof ApplyResult.Rejected rejected) {
       report(line.number(), "change " + rejected.dot() + " rejected: " + rejected.reason());
+      return false;
     } else if (result instanceof ApplyResult.Buffered) {
       bufferedAtLine.putIfAbsent(change.dot(), line.number());
     }
+    return true;
   }
 
   /** Reports every change still pending; call once, after the last line. */
   void finish() {
-    VersionVector have = replica.versionVector();
-    List<Change> stuck = new ArrayList<>(replica.pending());
+    VersionVector have = durable != null ? durable.versionVector() : memory().versionVector();
+    List<Change> stuck = new ArrayList<>(durable != null ? durable.pending() : memory().pending());
     stuck.sort((a, b) -> Long.compare(lineOf(a), lineOf(b)));
     for (Change c : stuck) {
       report(
@@ -87,7 +112,11 @@ final class Replay {
 
   /** What the replica shows after the lines so far. */
   MaterialisedMap materialise() {
-    return replica.materialise();
+    return durable != null ? durable.materialise() : memory().materialise();
+  }
+
+  private Replica memory() {
+    return Objects.requireNonNull(replica, "replay has neither a replica nor a stored one");
   }
 
   private long lineOf(Change c) {

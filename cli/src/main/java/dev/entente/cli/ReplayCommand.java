@@ -3,7 +3,12 @@ package dev.entente.cli;
 import dev.entente.histories.interchange.ChangeJson;
 import dev.entente.histories.interchange.JsonLines;
 import dev.entente.histories.interchange.MaterialisedJson;
+import dev.entente.impl.clock.LamportClock;
+import dev.entente.impl.storage.DurableReplica;
+import dev.entente.impl.storage.StorageException;
+import dev.entente.model.KeyGroups;
 import dev.entente.model.RegisterPolicy;
+import dev.entente.storage.SqliteStorage;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,6 +31,11 @@ import picocli.CommandLine.ParentCommand;
  * <p>Every bad line is reported on stderr as {@code line N: reason} and skipped; the good lines are
  * still applied and the map is still printed. Exit status 1 if any line was bad or any change never
  * became deliverable, 2 if the file cannot be read, else 0.
+ *
+ * <p>With {@code --db DB} the replica lives in a SQLite database ({@link SqliteStorage}): each good
+ * line is committed before {@code ack N} is printed and flushed on stdout, so a process killed at
+ * any moment has stored every acknowledged line; the map printed at the end is the stored
+ * replica's. Exit status 4 if a commit fails (nothing after the last ack is stored).
  */
 @Command(
     name = "replay",
@@ -39,9 +49,13 @@ import picocli.CommandLine.ParentCommand;
       "0:every line applied",
       "1:some line was bad or some change never became deliverable",
       "2:usage error or unreadable FILE",
-      "3:internal error"
+      "3:internal error",
+      "4:the --db database could not be written (nothing after the last 'ack N' is stored)"
     })
 final class ReplayCommand implements Callable<Integer> {
+  /** Exit status when the database cannot be written (a full disk, an I/O error). */
+  static final int EXIT_STORAGE = 4;
+
   @ParentCommand private EntenteCommand parent;
 
   @Option(
@@ -59,24 +73,89 @@ final class ReplayCommand implements Callable<Integer> {
       description = "JSON Lines input; stdin when absent or '-'.")
   private @Nullable String file;
 
+  @Option(
+      names = "--db",
+      paramLabel = "DB",
+      description = {
+        "SQLite database (created if absent) that keeps the replica: each good line is committed",
+        "(WAL, synchronous=FULL) and acknowledged on stdout as 'ack N' once durable; the map",
+        "printed at the end is the stored replica's, earlier runs included."
+      })
+  private @Nullable Path db;
+
   @Override
   public Integer call() {
-    PrintStream err = parent.err();
+    Path dbFile = db;
+    if (dbFile != null) {
+      return callStored(dbFile);
+    }
     Replay replay = new Replay(policy);
+    try {
+      return feed(replay, false) ? finish(replay, 0) : EntenteCommand.EXIT_USAGE;
+    } catch (StorageException e) {
+      // An in-memory replay has no storage; this cannot happen, but is not silently dropped.
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Integer callStored(Path dbFile) {
+    PrintStream err = parent.err();
+    DurableReplica durable;
+    try {
+      durable = openReplica(SqliteStorage.open(dbFile, policy));
+    } catch (StorageException e) {
+      err.println("entente replay: cannot open database " + dbFile + ": " + e.getMessage());
+      return EntenteCommand.EXIT_USAGE;
+    }
+    try (DurableReplica stored = durable) {
+      stored.quarantined().forEach(q -> err.println(dbFile + ": quarantined " + q));
+      Replay replay = new Replay(stored);
+      return feed(replay, true)
+          ? finish(replay, stored.quarantined().size())
+          : EntenteCommand.EXIT_USAGE;
+    } catch (StorageException e) {
+      err.println("entente replay: database " + dbFile + ": " + e.getMessage());
+      return EXIT_STORAGE;
+    }
+  }
+
+  private DurableReplica openReplica(SqliteStorage storage) throws StorageException {
+    try {
+      return DurableReplica.open(
+          Replay.REPLICA_ID, policy, KeyGroups.byParentPath(), new LamportClock(), storage);
+    } catch (StorageException | RuntimeException e) {
+      storage.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Feeds every input line to {@code replay}, printing {@code ack N} (flushed) after each good line
+   * when {@code acknowledge}. Returns false if the input could not be read (reported).
+   */
+  private boolean feed(Replay replay, boolean acknowledge) throws StorageException {
+    PrintStream out = parent.out();
     try (InputStream in = open()) {
       JsonLines lines = new JsonLines(in);
       for (JsonLines.Line line = lines.next(); line != null; line = lines.next()) {
-        replay.accept(line);
+        if (replay.accept(line) && acknowledge) {
+          out.println("ack " + line.number());
+          out.flush();
+        }
       }
     } catch (IOException e) {
-      err.println("entente replay: cannot read " + describeInput() + ": " + describe(e));
-      return EntenteCommand.EXIT_USAGE;
+      parent.err().println("entente replay: cannot read " + describeInput() + ": " + describe(e));
+      return false;
     }
+    return true;
+  }
+
+  private Integer finish(Replay replay, int otherProblems) {
     replay.finish();
     List<String> problems = replay.problems();
-    problems.forEach(err::println);
+    problems.forEach(parent.err()::println);
     parent.out().println(MaterialisedJson.write(replay.materialise(), policy));
-    return problems.isEmpty() ? 0 : EntenteCommand.EXIT_FAILED;
+    return problems.isEmpty() && otherProblems == 0 ? 0 : EntenteCommand.EXIT_FAILED;
   }
 
   private InputStream open() throws IOException {

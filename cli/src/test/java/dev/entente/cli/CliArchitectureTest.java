@@ -37,6 +37,7 @@ class CliArchitectureTest {
                         "dev.entente.model..",
                         "dev.entente.histories..",
                         "dev.entente.impl..",
+                        "dev.entente.storage..",
                         "dev.entente.simulations..",
                         "dev.entente.tla..",
                         "dev.entente.reports..")))
