@@ -34,6 +34,7 @@ class CampaignArchitectureTest {
                         "dev.entente.campaign..",
                         "dev.entente.model..",
                         "dev.entente.impl..",
+                        "dev.entente.histories..",
                         "dev.entente.simulations..",
                         "dev.entente.tla..",
                         "dev.entente.reports..")))
