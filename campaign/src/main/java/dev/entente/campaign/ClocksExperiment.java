@@ -116,13 +116,8 @@ final class ClocksExperiment extends SimulatedExperiment<ClocksMetrics> {
   @Override
   public ExperimentReport aggregate(List<RunRecord> records) {
     List<VariantRuns<ClocksMetrics>> by = byVariant(records);
-    List<Row> rows = new ArrayList<>();
-    Map<String, Row> row = new LinkedHashMap<>();
-    for (VariantRuns<ClocksMetrics> v : by) {
-      Row r = Row.of(v);
-      rows.add(r);
-      row.put(r.clock(), r);
-    }
+    Map<String, Row> row = rowsByVariant(by, Row::of);
+    List<Row> rows = new ArrayList<>(row.values());
     List<Replay> picks = picks(by);
     Section section =
         new Section(

@@ -109,13 +109,8 @@ final class SequencerExperiment extends SimulatedExperiment<SequencerMetrics> {
   @Override
   public ExperimentReport aggregate(List<RunRecord> records) {
     List<VariantRuns<SequencerMetrics>> by = byVariant(records);
-    List<Row> rows = new ArrayList<>();
-    Map<String, Row> row = new LinkedHashMap<>();
-    for (VariantRuns<SequencerMetrics> v : by) {
-      Row r = Row.of(v);
-      rows.add(r);
-      row.put(r.architecture(), r);
-    }
+    Map<String, Row> row = rowsByVariant(by, Row::of);
+    List<Row> rows = new ArrayList<>(row.values());
     List<Replay> picks = picks(by);
     Section section =
         new Section(

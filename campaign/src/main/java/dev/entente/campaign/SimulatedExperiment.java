@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,6 +65,19 @@ abstract class SimulatedExperiment<M extends SimulatedMetrics> implements Experi
       // A crash is a finding about this seed: keep the whole trace and go on with the campaign.
       return RunRecord.crashed(key, spec.index(), replay, e);
     }
+  }
+
+  /**
+   * One aggregated row per variant, keyed by the variant's name, in the order of {@code by} (so
+   * {@code values()} is the table's row order).
+   */
+  static <T extends SimulatedMetrics, R> Map<String, R> rowsByVariant(
+      List<VariantRuns<T>> by, Function<VariantRuns<T>, R> rowOf) {
+    Map<String, R> out = new LinkedHashMap<>();
+    for (VariantRuns<T> v : by) {
+      out.put(v.variant(), rowOf.apply(v));
+    }
+    return out;
   }
 
   /** This experiment's runs by variant, in {@link #variants()} order, each sorted by seed. */

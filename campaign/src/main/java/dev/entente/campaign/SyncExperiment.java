@@ -124,13 +124,8 @@ final class SyncExperiment extends SimulatedExperiment<SyncMetrics> {
   @Override
   public ExperimentReport aggregate(List<RunRecord> records) {
     List<VariantRuns<SyncMetrics>> by = byVariant(records);
-    List<Row> rows = new ArrayList<>();
-    Map<String, Row> row = new LinkedHashMap<>();
-    for (VariantRuns<SyncMetrics> v : by) {
-      Row r = Row.of(v);
-      rows.add(r);
-      row.put(v.variant(), r);
-    }
+    Map<String, Row> row = rowsByVariant(by, Row::of);
+    List<Row> rows = new ArrayList<>(row.values());
     List<Replay> picks = picks(by);
     Section section =
         new Section(

@@ -59,42 +59,6 @@ public record SimulationOutcome(
         (error == null) == (errorStackTrace == null), "an error comes with its stack trace");
   }
 
-  /** An outcome without coverage counts (as {@code Simulation} builds it; see {@link #marks}). */
-  public SimulationOutcome(
-      SimulationOptions options,
-      Schedule schedule,
-      History history,
-      List<ReplicaObservation> safetyObservations,
-      List<ReplicaObservation> finalObservations,
-      SortedMap<ReplicaId, List<Change>> finalHeld,
-      KeyGroups groups,
-      boolean quiescent,
-      @Nullable String error,
-      @Nullable String errorStackTrace,
-      @Nullable CheckResult stepFailure,
-      RunStats stats,
-      String traceHash,
-      List<String> trace,
-      List<RunEvent> events) {
-    this(
-        options,
-        schedule,
-        history,
-        safetyObservations,
-        finalObservations,
-        finalHeld,
-        groups,
-        quiescent,
-        error,
-        errorStackTrace,
-        stepFailure,
-        stats,
-        traceHash,
-        trace,
-        events,
-        new TreeMap<>());
-  }
-
   /** This outcome with the run's coverage mark counts (mark name to hits). */
   public SimulationOutcome withMarks(SortedMap<String, Long> runMarks) {
     return new SimulationOutcome(

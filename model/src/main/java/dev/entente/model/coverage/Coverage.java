@@ -28,9 +28,18 @@ public final class Coverage {
 
   private Coverage() {}
 
+  /**
+   * True while some recorder is open on any thread: a caller whose mark needs extra work to decide
+   * (comparisons beyond what its own logic does) asks first, so the hot path pays nothing outside a
+   * recording.
+   */
+  public static boolean recording() {
+    return OPEN.get() != 0;
+  }
+
   /** Records one hit of {@code mark} in the current thread's recorder; a no-op without one. */
   public static void mark(CoverageMark mark) {
-    if (OPEN.get() == 0) {
+    if (!recording()) {
       return;
     }
     Recorder r = CURRENT.get();

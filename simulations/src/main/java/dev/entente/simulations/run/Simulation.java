@@ -313,7 +313,9 @@ public final class Simulation {
         stats(orphaned),
         trace.hash(),
         trace.lines(),
-        events.events());
+        events.events(),
+        // Marks are counted by whoever records the run (SimulationRunner), not by the run itself.
+        new TreeMap<>());
   }
 
   private RunStats stats(long orphaned) {
