@@ -1,24 +1,10 @@
 package dev.entente.cli;
 
-import dev.entente.histories.EdnHistoryReader;
-import dev.entente.histories.HistoryFiles;
-import dev.entente.histories.HistoryParseException;
-import dev.entente.model.check.CheckResult;
-import dev.entente.model.check.Checker;
-import dev.entente.model.check.CounterChecker;
-import dev.entente.model.check.LinearizabilityChecker;
-import dev.entente.model.check.Models;
-import dev.entente.model.check.SearchBudget;
-import dev.entente.model.check.SetChecker;
-import dev.entente.model.check.Verdict;
-import dev.entente.model.history.History;
-import java.io.PrintStream;
+import dev.entente.histories.HistoryCheck;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -49,9 +35,6 @@ import picocli.CommandLine.ParentCommand;
       "3:internal error"
     })
 final class CheckCommand implements Callable<Integer> {
-  /** Models besides the linearizability ones: Jepsen's set and counter checkers. */
-  private static final List<String> OTHER_CHECKERS = List.of("set", "counter");
-
   @ParentCommand private EntenteCommand parent;
 
   @Option(
@@ -90,79 +73,25 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintStream err = parent.err();
-    Checker<History> checker;
+    HistoryCheck check;
     try {
-      checker = checker();
+      check = HistoryCheck.of(model, initial, timeoutMillis, maxStates, System::nanoTime);
     } catch (IllegalArgumentException e) {
-      err.println("entente check: " + e.getMessage());
+      parent.err().println("entente check: " + e.getMessage());
       return EntenteCommand.EXIT_USAGE;
     }
-    Verdict overall = Verdict.VALID;
-    for (Path file : files) {
-      long start = System.nanoTime();
-      CheckResult result = checkFile(file, checker);
-      long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-      parent
-          .out()
-          .println(
-              file
-                  + "\t"
-                  + result.verdict()
-                  + "\t"
-                  + millis
-                  + "\t"
-                  + oneLine(result.explanation()));
-      overall = overall.and(result.verdict());
-    }
-    return switch (overall) {
+    return switch (check.checkAll(files, parent.out()::println)) {
       case VALID -> 0;
       case INVALID -> EntenteCommand.EXIT_FAILED;
       case UNKNOWN -> EntenteCommand.EXIT_USAGE;
     };
   }
 
-  private Checker<History> checker() {
-    if (timeoutMillis <= 0 || maxStates <= 0) {
-      throw new IllegalArgumentException("--timeout-ms and --max-states must be positive");
-    }
-    Object initialValue = initial == null ? null : EdnHistoryReader.readValue(initial);
-    if (OTHER_CHECKERS.contains(model)) {
-      if (initialValue != null) {
-        throw new IllegalArgumentException("model " + model + " takes no --initial value");
-      }
-      return model.equals("set") ? new SetChecker() : new CounterChecker();
-    }
-    var sequential = Models.named(model, initialValue);
-    return history -> {
-      SearchBudget budget =
-          SearchBudget.steps(maxStates)
-              .withTimeout(System::nanoTime, TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
-      return new LinearizabilityChecker(sequential, budget).check(history);
-    };
-  }
-
-  private static CheckResult checkFile(Path file, Checker<History> checker) {
-    History history;
-    try {
-      history = HistoryFiles.read(file);
-    } catch (HistoryParseException e) {
-      return CheckResult.unknown("read", "cannot read history: " + e.getMessage());
-    }
-    return Checker.safely("check", checker, history);
-  }
-
-  private static String oneLine(String s) {
-    return s.replace('\t', ' ').replace('\r', ' ').replace('\n', ' ');
-  }
-
   /** The names {@code --model} accepts, for help and completion. */
   static final class ModelNames implements Iterable<String> {
     @Override
     public Iterator<String> iterator() {
-      List<String> names = new ArrayList<>(Models.NAMES);
-      names.addAll(OTHER_CHECKERS);
-      return names.iterator();
+      return HistoryCheck.modelNames().iterator();
     }
   }
 }
