@@ -36,22 +36,28 @@ public final class NodeMain {
     Map<String, String> o = options(args);
     watchParent(o.get("watch-parent"));
     switch (args[0]) {
-      case "relay" -> {
-        RelayServer relay = relay(Integer.parseInt(need(o, "port")), Path.of(need(o, "db")), out);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(relay)));
-        waitForever();
-      }
-      case "node" -> {
-        NodeProcess node = node(nodeOptions(o), out);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(node)));
-        waitForever();
-      }
+      case "relay" -> serveRelay(Integer.parseInt(need(o, "port")), Path.of(need(o, "db")), out);
+      case "node" -> serveNode(nodeOptions(o), out);
       case "jepsen" -> System.exit(JepsenRun.main(JepsenOptions.parse(o), out).exitStatus());
       default -> {
         out.println("unknown command '" + args[0] + "': relay, node or jepsen");
         System.exit(64);
       }
     }
+  }
+
+  /** {@code entente relay}: serves until the process is stopped (closing the store on SIGTERM). */
+  public static void serveRelay(int port, Path db, PrintStream out) throws Exception {
+    RelayServer relay = relay(port, db, out);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(relay)));
+    waitForever();
+  }
+
+  /** {@code entente node}: serves until the process is stopped. */
+  public static void serveNode(NodeOptions options, PrintStream out) throws Exception {
+    NodeProcess node = node(options, out);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeQuietly(node)));
+    waitForever();
   }
 
   /** Starts a relay logging to {@code out} and prints its {@code listening} line. */

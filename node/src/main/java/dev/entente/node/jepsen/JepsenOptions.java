@@ -39,6 +39,20 @@ public record JepsenOptions(
     javaCommand = List.copyOf(javaCommand);
   }
 
+  /** Options as the command line gives them (30 s to converge, this JVM's java for children). */
+  public static JepsenOptions of(
+      int nodes, int seconds, String faults, String protocol, @Nullable String out, long seed) {
+    return new JepsenOptions(
+        nodes,
+        seconds,
+        Fault.parseList(faults),
+        Protocol.parse(protocol),
+        out == null ? null : Path.of(out),
+        seed,
+        30,
+        List.of());
+  }
+
   /** Options from {@code NodeMain jepsen --nodes N --time S --faults F [--protocol P] ...}. */
   public static JepsenOptions parse(Map<String, String> o) {
     String out = o.get("out");

@@ -34,12 +34,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class JepsenRun {
   /** What a run found. */
   public record Result(Verdict verdict, Path dir, Map<String, Integer> faults, int ops) {
-    /** The exit status: 0 VALID, 1 INVALID, 2 UNKNOWN. */
+    /**
+     * The exit status: 0 VALID, 1 INVALID, 4 UNKNOWN (2 and 3 stay the command line's usage and
+     * internal errors).
+     */
     public int exitStatus() {
       return switch (verdict) {
         case VALID -> 0;
         case INVALID -> 1;
-        case UNKNOWN -> 2;
+        case UNKNOWN -> 4;
       };
     }
   }

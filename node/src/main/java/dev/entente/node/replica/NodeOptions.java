@@ -30,6 +30,20 @@ public record NodeOptions(
     Check.argument(syncMillis >= 10, "sync period must be >= 10 ms, got %d", syncMillis);
   }
 
+  /** Options with the default 200 ms sync period; {@code relay} is {@code HOST:PORT}. */
+  public static NodeOptions of(String id, String relay, Path db, int control, String protocol) {
+    String[] hp = hostPort(relay);
+    return new NodeOptions(id, hp[0], port(hp[1]), db, control, Protocol.parse(protocol), 200);
+  }
+
+  private static int port(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--relay port is not a number: '" + text + "'", e);
+    }
+  }
+
   /** Parses {@code HOST:PORT}; fails naming the text. */
   public static String[] hostPort(String text) {
     int colon = text.lastIndexOf(':');
