@@ -39,6 +39,7 @@ final class ClientWorker implements Runnable {
   private final BooleanSupplier running;
   private long process;
   private long counter;
+  private boolean refused;
 
   ClientWorker(
       int index,
@@ -66,7 +67,9 @@ final class ClientWorker implements Runnable {
       } else {
         write(ops(r));
       }
-      RealTime.sleep(10 + random.nextInt(30));
+      // A refused call came back at once: wait longer than usual for the node to come back.
+      RealTime.sleep(10 + random.nextInt(30) + (refused ? 100 : 0));
+      refused = false;
     }
   }
 
@@ -133,7 +136,8 @@ final class ClientWorker implements Runnable {
     }
   }
 
-  private static Keyword error(ControlClient.ControlException e) {
+  private Keyword error(ControlClient.ControlException e) {
+    refused |= e.failure == ControlClient.Failure.REFUSED;
     return Keyword.of(e.failure.name().toLowerCase(java.util.Locale.ROOT));
   }
 }
