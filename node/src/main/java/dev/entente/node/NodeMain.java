@@ -4,6 +4,7 @@ import dev.entente.node.jepsen.JepsenOptions;
 import dev.entente.node.jepsen.JepsenRun;
 import dev.entente.node.relay.RelayConfig;
 import dev.entente.node.relay.RelayServer;
+import dev.entente.node.replica.NodeMutant;
 import dev.entente.node.replica.NodeOptions;
 import dev.entente.node.replica.NodeProcess;
 import dev.entente.node.replica.Protocol;
@@ -84,7 +85,8 @@ public final class NodeMain {
         Path.of(need(o, "db")),
         Integer.parseInt(need(o, "control")),
         Protocol.parse(o.getOrDefault("protocol", "delta")),
-        Long.parseLong(o.getOrDefault("sync-ms", "200")));
+        Long.parseLong(o.getOrDefault("sync-ms", "200")),
+        NodeMutant.parse(o.getOrDefault("mutant", "none")));
   }
 
   static Map<String, String> options(String[] args) {

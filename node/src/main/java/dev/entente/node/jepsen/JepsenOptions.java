@@ -1,6 +1,7 @@
 package dev.entente.node.jepsen;
 
 import dev.entente.model.Check;
+import dev.entente.node.replica.NodeMutant;
 import dev.entente.node.replica.Protocol;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  * @param convergeSeconds how long to wait for convergence after the heal
  * @param javaCommand how to start a child JVM up to its main class's arguments; empty means this
  *     JVM's java and class path with {@code dev.entente.node.NodeMain}
+ * @param mutant the nodes' deliberately broken behaviour, {@link NodeMutant#NONE} for real ones
  */
 public record JepsenOptions(
     int nodes,
@@ -29,7 +31,8 @@ public record JepsenOptions(
     @Nullable Path out,
     long seed,
     int convergeSeconds,
-    List<String> javaCommand) {
+    List<String> javaCommand,
+    NodeMutant mutant) {
   /** Validates and copies. */
   public JepsenOptions {
     Check.argument(nodes >= 1 && nodes <= 9, "--nodes must be in 1..9, got %d", nodes);
@@ -50,7 +53,8 @@ public record JepsenOptions(
         out == null ? null : Path.of(out),
         seed,
         30,
-        List.of());
+        List.of(),
+        NodeMutant.NONE);
   }
 
   /** Options from {@code NodeMain jepsen --nodes N --time S --faults F [--protocol P] ...}. */
@@ -64,6 +68,7 @@ public record JepsenOptions(
         out == null ? null : Path.of(out),
         Long.parseLong(o.getOrDefault("seed", "1")),
         Integer.parseInt(o.getOrDefault("converge", "30")),
-        List.of());
+        List.of(),
+        NodeMutant.parse(o.getOrDefault("mutant", "none")));
   }
 }

@@ -156,7 +156,7 @@ final class ControlServer implements AutoCloseable {
     } else if (post && path.equals("/transact")) {
       return hex(node.transact(ops(body)));
     } else if (path.equals("/read")) {
-      return node.call(() -> EdnText.print(read(node.replica(), node.id())));
+      return node.call(node::readText);
     } else if (path.equals("/state")) {
       return node.call(this::state);
     } else if (post && path.equals("/clock")) {
@@ -180,6 +180,10 @@ final class ControlServer implements AutoCloseable {
     s.put(Keyword.of("connected"), node.relay().connected());
     s.put(Keyword.of("dropped"), node.relay().dropped());
     return EdnText.print(s);
+  }
+
+  static String readText(DurableReplica r, String id) {
+    return EdnText.print(read(r, id));
   }
 
   private static Map<Keyword, Object> read(DurableReplica r, String id) {

@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * @param controlPort the loopback port of the control API (0 picks one)
  * @param protocol the sync protocol
  * @param syncMillis the anti-entropy period
+ * @param mutant a deliberately broken behaviour, {@link NodeMutant#NONE} for the real node
  */
 public record NodeOptions(
     String id,
@@ -21,7 +22,8 @@ public record NodeOptions(
     Path db,
     int controlPort,
     Protocol protocol,
-    long syncMillis) {
+    long syncMillis,
+    NodeMutant mutant) {
   /** Validates. */
   public NodeOptions {
     Check.argument(relayPort > 0 && relayPort < 65536, "relay port out of range: %d", relayPort);
@@ -33,7 +35,8 @@ public record NodeOptions(
   /** Options with the default 200 ms sync period; {@code relay} is {@code HOST:PORT}. */
   public static NodeOptions of(String id, String relay, Path db, int control, String protocol) {
     String[] hp = hostPort(relay);
-    return new NodeOptions(id, hp[0], port(hp[1]), db, control, Protocol.parse(protocol), 200);
+    return new NodeOptions(
+        id, hp[0], port(hp[1]), db, control, Protocol.parse(protocol), 200, NodeMutant.NONE);
   }
 
   private static int port(String text) {

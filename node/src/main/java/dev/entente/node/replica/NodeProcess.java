@@ -40,6 +40,7 @@ public final class NodeProcess implements AutoCloseable {
   private final SyncEngine engine;
   private final RelayClient relay;
   private final ControlServer control;
+  private volatile String tickRead = "";
 
   private NodeProcess(NodeOptions options, Consumer<String> log)
       throws StorageException, IOException {
@@ -73,8 +74,7 @@ public final class NodeProcess implements AutoCloseable {
             (source, payload) -> thread.execute(() -> deliver(source, payload)),
             log);
     this.control = new ControlServer(this, options.controlPort());
-    thread.scheduleWithFixedDelay(
-        () -> guarded(() -> send(engine.tick())), 0, options.syncMillis(), TimeUnit.MILLISECONDS);
+    thread.scheduleWithFixedDelay(this::tick, 0, options.syncMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Opens the replica, connects to the relay and serves the control API. */
@@ -125,6 +125,20 @@ public final class NodeProcess implements AutoCloseable {
     } catch (TimeoutException e) {
       throw new IOException("the replica thread did not answer within 5 s", e);
     }
+  }
+
+  private void tick() {
+    guarded(() -> send(engine.tick()));
+    if (options.mutant() == NodeMutant.LAGGING_READS) {
+      tickRead = ControlServer.readText(replica, options.id());
+    }
+  }
+
+  /** The read as {@code /read} answers it (the lagging-reads mutant answers the last tick's). */
+  String readText() {
+    return options.mutant() == NodeMutant.LAGGING_READS && !tickRead.isEmpty()
+        ? tickRead
+        : ControlServer.readText(replica, options.id());
   }
 
   private void deliver(String source, byte[] payload) {

@@ -6,6 +6,7 @@ import dev.entente.histories.EdnHistoryReader;
 import dev.entente.model.check.Verdict;
 import dev.entente.model.history.History;
 import dev.entente.model.history.HistoryOp;
+import dev.entente.node.replica.NodeMutant;
 import dev.entente.node.replica.Protocol;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -28,7 +29,15 @@ class JepsenSmokeTest {
   void threeNodes_killAndPartition_areValid_andTheRunDirectoryIsComplete() throws Exception {
     JepsenOptions o =
         new JepsenOptions(
-            3, 12, Set.of(Fault.KILL, Fault.PARTITION), Protocol.DELTA, dir, 7, 30, List.of());
+            3,
+            12,
+            Set.of(Fault.KILL, Fault.PARTITION),
+            Protocol.DELTA,
+            dir,
+            7,
+            30,
+            List.of(),
+            NodeMutant.NONE);
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     JepsenRun.Result r;
     try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {

@@ -40,7 +40,8 @@ class NodeControlTest {
 
   private NodeProcess node(String id, Protocol p) throws Exception {
     NodeOptions o =
-        new NodeOptions(id, "127.0.0.1", relay.port(), dir.resolve(id + ".db"), 0, p, 50);
+        new NodeOptions(
+            id, "127.0.0.1", relay.port(), dir.resolve(id + ".db"), 0, p, 50, NodeMutant.NONE);
     return NodeProcess.start(o, line -> {});
   }
 
