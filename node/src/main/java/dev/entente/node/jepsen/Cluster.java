@@ -47,6 +47,7 @@ final class Cluster implements AutoCloseable {
             "--watch-parent",
             self));
     children.start("relay", relay, dir.resolve("relay.log"));
+    awaitPort(relayPort, 60);
     for (int i = 1; i <= options.nodes(); i++) {
       String id = "n" + i;
       FaultProxy proxy = new FaultProxy(relayPort, options.seed() * 31 + i);
@@ -66,6 +67,8 @@ final class Cluster implements AutoCloseable {
               Integer.toString(control),
               "--protocol",
               options.protocol().label(),
+              "--mutant",
+              options.mutant().label(),
               "--watch-parent",
               self));
       Child child = children.start(id, cmd, dir.resolve(id + ".log"));
@@ -104,6 +107,22 @@ final class Cluster implements AutoCloseable {
       out.add(n.child().pid());
     }
     return out;
+  }
+
+  /** Waits until something accepts on {@code port}, so the nodes' first connections find it. */
+  private static void awaitPort(int port, int seconds) throws IOException {
+    long deadline = dev.entente.node.RealTime.nanos() + seconds * 1_000_000_000L;
+    while (true) {
+      try (java.net.Socket s = new java.net.Socket(InetAddress.getLoopbackAddress(), port)) {
+        return;
+      } catch (IOException e) {
+        if (dev.entente.node.RealTime.nanos() > deadline) {
+          throw new IOException(
+              "the relay did not listen on port " + port + " within " + seconds + " s", e);
+        }
+        dev.entente.node.RealTime.sleep(100);
+      }
+    }
   }
 
   private static int freePort() throws IOException {

@@ -80,7 +80,14 @@ final class FaultProxy implements AutoCloseable {
           closeQuietly(client);
           continue;
         }
-        Socket relay = new Socket(InetAddress.getLoopbackAddress(), relayPort);
+        Socket relay;
+        try {
+          relay = new Socket(InetAddress.getLoopbackAddress(), relayPort);
+        } catch (IOException e) {
+          // No relay behind the proxy (not up yet, or gone): the node must see it and reconnect.
+          closeQuietly(client);
+          continue;
+        }
         open.add(client);
         open.add(relay);
         pump(client, relay, "up");

@@ -1,5 +1,6 @@
 package dev.entente.node.jepsen;
 
+import dev.entente.histories.EdnHistoryReader;
 import dev.entente.histories.EdnHistoryWriter;
 import dev.entente.model.check.CheckResult;
 import dev.entente.model.check.ReplicaObservation;
@@ -68,6 +69,9 @@ public final class JepsenRun {
     List<ReplicaObservation> finals;
     try (Cluster cluster = Cluster.start(o, java(o), dir)) {
       out.println("jepsen: relay and " + o.nodes() + " nodes starting, logs in " + dir);
+      // Load Clojure's EDN reader while the JVMs boot: its first use takes seconds, and a client's
+      // first read must not stall on it.
+      EdnHistoryReader.readValue("nil");
       if (!cluster.awaitReady(60)) {
         out.println("jepsen: the nodes did not answer within 60 s");
         out.println("UNKNOWN " + dir.toAbsolutePath());

@@ -72,4 +72,22 @@ class JepsenSmokeTest {
     assertThat(Files.readString(dir.resolve("relay.log")))
         .contains("relay listening on 127.0.0.1:");
   }
+
+  @Test
+  void laggingReadsMutant_breaksReadYourWrites_andTheRunIsInvalid() {
+    JepsenOptions o =
+        new JepsenOptions(
+            2, 4, Set.of(), Protocol.DELTA, dir, 7, 10, List.of(), NodeMutant.LAGGING_READS);
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    JepsenRun.Result r;
+    try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+      r = JepsenRun.main(o, out);
+    }
+    String printed = bytes.toString(StandardCharsets.UTF_8);
+    assertThat(r.verdict()).as(printed).isEqualTo(Verdict.INVALID);
+    assertThat(r.exitStatus()).isEqualTo(1);
+    List<String> lines = printed.lines().toList();
+    assertThat(lines).anyMatch(l -> l.startsWith("  INVALID read-your-writes: "));
+    assertThat(lines.get(lines.size() - 1)).isEqualTo("INVALID " + dir.toAbsolutePath());
+  }
 }
