@@ -27,12 +27,9 @@ final class JepsenCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Run directory.")
   private String out;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seeds clients and nemesis.")
-  private long seed;
-
   @Override
   public Integer call() {
-    JepsenOptions o = JepsenOptions.of(nodes, time, faults, protocol, out, seed);
+    JepsenOptions o = JepsenOptions.of(nodes, time, faults, protocol, out, 1);
     return JepsenRun.main(o, parent.out()).exitStatus();
   }
 }

@@ -1,18 +1,14 @@
 package dev.entente.cli;
 
 import dev.entente.node.NodeMain;
-import dev.entente.node.replica.NodeOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code entente node --id ID --relay HOST:PORT --db FILE --control PORT [--protocol P]}. */
 @Command(name = "node", mixinStandardHelpOptions = true, description = "Runs one replica.")
 final class NodeCommand implements Callable<Integer> {
-  @ParentCommand private EntenteCommand parent;
-
   @Option(names = "--id", required = true, description = "Replica id.")
   private String id;
 
@@ -30,7 +26,7 @@ final class NodeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    NodeMain.serveNode(NodeOptions.of(id, relay, db, control, protocol), parent.out());
+    NodeMain.serveNode(id, relay, db, control, protocol);
     return 0;
   }
 }

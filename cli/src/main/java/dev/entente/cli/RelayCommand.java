@@ -5,13 +5,10 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code entente relay --port P --db FILE}: the store-and-forward relay on 127.0.0.1. */
 @Command(name = "relay", mixinStandardHelpOptions = true, description = "Runs the relay.")
 final class RelayCommand implements Callable<Integer> {
-  @ParentCommand private EntenteCommand parent;
-
   @Option(names = "--port", required = true, description = "Loopback port (0: any).")
   private int port;
 
@@ -20,7 +17,7 @@ final class RelayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    NodeMain.serveRelay(port, db, parent.out());
+    NodeMain.serveRelay(port, db);
     return 0;
   }
 }

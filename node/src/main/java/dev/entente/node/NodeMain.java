@@ -29,7 +29,7 @@ public final class NodeMain {
 
   /** Runs one command; exits with its status. */
   public static void main(String[] args) throws Exception {
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    PrintStream out = stdout();
     if (args.length == 0) {
       out.println("usage: NodeMain relay|node|jepsen --option value ...");
       System.exit(64);
@@ -45,6 +45,21 @@ public final class NodeMain {
         System.exit(64);
       }
     }
+  }
+
+  /** {@code entente relay}, logging to stdout. */
+  public static void serveRelay(int port, Path db) throws Exception {
+    serveRelay(port, db, stdout());
+  }
+
+  /** {@code entente node}, logging to stdout; {@code relay} is {@code HOST:PORT}. */
+  public static void serveNode(String id, String relay, Path db, int control, String protocol)
+      throws Exception {
+    serveNode(NodeOptions.of(id, relay, db, control, protocol), stdout());
+  }
+
+  private static PrintStream stdout() {
+    return new PrintStream(System.out, true, StandardCharsets.UTF_8);
   }
 
   /** {@code entente relay}: serves until the process is stopped (closing the store on SIGTERM). */

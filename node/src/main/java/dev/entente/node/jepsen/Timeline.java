@@ -40,31 +40,11 @@ final class Timeline {
     svg.append(
         String.format(
             Locale.ROOT,
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"10\">%n",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\""
+                + " font-family=\"sans-serif\" font-size=\"10\">%n",
             WIDTH,
             height));
-    for (Nemesis.Window w : windows) {
-      double x0 = x(w.startNanos(), end);
-      double x1 = Math.max(x0 + 1, x(w.endNanos(), end));
-      svg.append(
-          String.format(
-              Locale.ROOT,
-              "<rect class=\"fault %s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\" fill-opacity=\"0.25\"><title>%s</title></rect>%n",
-              w.kind(),
-              x0,
-              TOP - 14,
-              x1 - x0,
-              height - TOP - 16,
-              colour(w.kind()),
-              escape(w.label())));
-      svg.append(
-          String.format(
-              Locale.ROOT,
-              "<text x=\"%.1f\" y=\"%d\">%s</text>%n",
-              x0 + 2,
-              TOP - 18,
-              escape(w.label())));
-    }
+    faults(svg, windows, end, height);
     for (Map.Entry<Long, Integer> e : lanes.entrySet()) {
       svg.append(
           String.format(
@@ -73,30 +53,7 @@ final class Timeline {
               TOP + e.getValue() * LANE + 11,
               e.getKey()));
     }
-    Map<Long, HistoryOp> open = new HashMap<>();
-    for (HistoryOp op : history.clientOps()) {
-      if (op.type() == OpType.INVOKE) {
-        open.put(op.process(), op);
-        continue;
-      }
-      HistoryOp inv = open.remove(op.process());
-      long start = inv == null ? op.timeNanos() : inv.timeNanos();
-      int lane = lanes.getOrDefault(op.process(), 0);
-      double x0 = x(start, end);
-      double w = Math.max(1.5, x(op.timeNanos(), end) - x0);
-      svg.append(
-          String.format(
-              Locale.ROOT,
-              "<rect class=\"op %s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"><title>%s %s</title></rect>%n",
-              op.type().name().toLowerCase(Locale.ROOT),
-              x0,
-              TOP + lane * LANE + 2,
-              w,
-              LANE - 4,
-              outcome(op.type()),
-              op.f(),
-              op.type().name().toLowerCase(Locale.ROOT)));
-    }
+    ops(svg, history, lanes, end);
     svg.append(
         String.format(
             Locale.ROOT,
@@ -115,6 +72,62 @@ final class Timeline {
         + " (kill red, pause purple, partition blue, clock green).</p>\n"
         + svg
         + "</body></html>\n";
+  }
+
+  /** One shaded, labelled rectangle per fault window, across every lane. */
+  private static void faults(
+      StringBuilder svg, List<Nemesis.Window> windows, long end, int height) {
+    for (Nemesis.Window w : windows) {
+      double x0 = x(w.startNanos(), end);
+      double x1 = Math.max(x0 + 1, x(w.endNanos(), end));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<rect class=\"fault %s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\""
+                  + " fill=\"%s\" fill-opacity=\"0.25\"><title>%s</title></rect>%n",
+              w.kind(),
+              x0,
+              TOP - 14,
+              x1 - x0,
+              height - TOP - 16,
+              colour(w.kind()),
+              escape(w.label())));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x=\"%.1f\" y=\"%d\">%s</text>%n",
+              x0 + 2,
+              TOP - 18,
+              escape(w.label())));
+    }
+  }
+
+  /** One bar per completed op, from its invocation to its completion, in its process's lane. */
+  private static void ops(StringBuilder svg, History history, Map<Long, Integer> lanes, long end) {
+    Map<Long, HistoryOp> open = new HashMap<>();
+    for (HistoryOp op : history.clientOps()) {
+      if (op.type() == OpType.INVOKE) {
+        open.put(op.process(), op);
+        continue;
+      }
+      HistoryOp inv = open.remove(op.process());
+      long start = inv == null ? op.timeNanos() : inv.timeNanos();
+      double x0 = x(start, end);
+      String type = op.type().name().toLowerCase(Locale.ROOT);
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<rect class=\"op %s\" x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\""
+                  + " fill=\"%s\"><title>%s %s</title></rect>%n",
+              type,
+              x0,
+              TOP + lanes.getOrDefault(op.process(), 0) * LANE + 2,
+              Math.max(1.5, x(op.timeNanos(), end) - x0),
+              LANE - 4,
+              outcome(op.type()),
+              op.f(),
+              type));
+    }
   }
 
   private static double x(long nanos, long end) {
