@@ -38,6 +38,9 @@ import picocli.CommandLine.Spec;
       MutantsCommand.class,
       TlcCommand.class,
       ReconcileCommand.class,
+      RelayCommand.class,
+      NodeCommand.class,
+      JepsenCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class EntenteCommand implements Callable<Integer> {

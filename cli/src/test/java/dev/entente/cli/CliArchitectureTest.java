@@ -38,6 +38,7 @@ class CliArchitectureTest {
                         "dev.entente.histories..",
                         "dev.entente.impl..",
                         "dev.entente.storage..",
+                        "dev.entente.node..",
                         "dev.entente.simulations..",
                         "dev.entente.tla..",
                         "dev.entente.reports..")))
