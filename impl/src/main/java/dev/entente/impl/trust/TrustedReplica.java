@@ -67,6 +67,8 @@ public final class TrustedReplica {
   private final Map<Hash32, List<SignedEnvelope>> pending = new HashMap<>();
   private final Map<Hash32, List<Hash32>> waitingFor = new HashMap<>();
   private final List<Rejection> laterRejections = new ArrayList<>();
+  // Dots with more than one version, counted in record() so receive() does not scan versions.
+  private int equivocatedDots;
 
   private TrustedReplica(DocumentGenesis genesis, DeviceKeyPair keys, Supplier<Replica> replicas) {
     this.keys = keys;
@@ -380,8 +382,12 @@ public final class TrustedReplica {
     // Links are accepted before the envelope that names them, so a new envelope is a head.
     envelope.links().forEach(heads::remove);
     heads.add(envelope.hash());
-    versions.computeIfAbsent(envelope.dot(), d -> new ArrayList<>()).add(envelope);
-    versions.get(envelope.dot()).sort((a, b) -> a.hash().compareTo(b.hash()));
+    List<SignedEnvelope> v = versions.computeIfAbsent(envelope.dot(), d -> new ArrayList<>(1));
+    v.add(envelope);
+    if (v.size() > 1) {
+      equivocatedDots += v.size() == 2 ? 1 : 0;
+      v.sort((a, b) -> a.hash().compareTo(b.hash()));
+    }
     Change change = envelope.change();
     for (Op op : change.ops()) {
       MembershipOp.parse(op).ifPresent(m -> membership.record(change.dot(), change.seen(), m));
@@ -441,10 +447,6 @@ public final class TrustedReplica {
   }
 
   private int equivocatedDots() {
-    int n = 0;
-    for (List<SignedEnvelope> v : versions.values()) {
-      n += v.size() > 1 ? 1 : 0;
-    }
-    return n;
+    return equivocatedDots;
   }
 }
