@@ -1,10 +1,13 @@
 package dev.entente.impl.trust;
 
+import dev.entente.impl.codec.DecodeException;
 import dev.entente.impl.codec.Hash32;
 import dev.entente.model.Check;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +30,9 @@ public final class BatchSignature {
   private static final byte[] ROOT_TAG =
       "entente/batch-root/v1".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] SIGN_TAG = "entente/batch-sig/v1".getBytes(StandardCharsets.US_ASCII);
+
+  private static final byte[] MAGIC = {'E', 'N', 'T', 'B'};
+  private static final int HEADER = 4 + 1 + Hash32.LENGTH + 2;
 
   private final Hash32 document;
   private final List<Hash32> leaves;
@@ -56,6 +62,52 @@ public final class BatchSignature {
       Hash32 document, List<Hash32> leaves, UnaryOperator<byte[]> signer) {
     BatchSignature unsigned = of(document, leaves, new byte[64]);
     return of(document, leaves, signer.apply(unsigned.signingInput()));
+  }
+
+  /**
+   * The wire form: {@code "ENTB"}, version 1, the document (32), the leaf count (u16), the leaves
+   * (32 each), the signature (64). No checksum: any changed byte fails the signature.
+   */
+  public byte[] encode() {
+    ByteBuffer out = ByteBuffer.allocate(HEADER + Hash32.LENGTH * leaves.size() + 64);
+    out.put(MAGIC).put((byte) 1).put(document.bytes()).putShort((short) leaves.size());
+    leaves.forEach(l -> out.put(l.bytes()));
+    return out.put(signature).array();
+  }
+
+  /**
+   * Decodes {@link #encode()}'s form.
+   *
+   * @throws DecodeException naming the offset and field if {@code bytes} is not exactly one
+   */
+  public static BatchSignature decode(byte[] bytes) throws DecodeException {
+    Check.argument(bytes != null, "bytes must not be null");
+    if (bytes.length < HEADER + Hash32.LENGTH + 64) {
+      throw new DecodeException(0, "batch", "too short: " + bytes.length + " bytes");
+    }
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    byte[] magic = new byte[4];
+    in.get(magic);
+    if (!Arrays.equals(magic, MAGIC) || in.get() != 1) {
+      throw new DecodeException(0, "magic", "not a version-1 batch signature (ENTB)");
+    }
+    Hash32 document = Hash32.of(take(in, Hash32.LENGTH));
+    int count = in.getShort() & 0xffff;
+    if (count < 1 || count > MAX_LEAVES || bytes.length != HEADER + 32 * count + 64) {
+      throw new DecodeException(
+          HEADER - 2, "leaves.count", "count " + count + " and length disagree");
+    }
+    List<Hash32> leaves = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      leaves.add(Hash32.of(take(in, Hash32.LENGTH)));
+    }
+    return of(document, leaves, take(in, 64));
+  }
+
+  private static byte[] take(ByteBuffer in, int n) {
+    byte[] out = new byte[n];
+    in.get(out);
+    return out;
   }
 
   /** The bytes the signature is over. */

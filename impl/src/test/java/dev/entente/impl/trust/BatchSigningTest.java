@@ -168,4 +168,16 @@ class BatchSigningTest {
     assertThat(peer.materialise()).isEqualTo(owner.materialise());
     assertThat(peer.heads()).isEqualTo(owner.heads());
   }
+
+  @Test
+  void batchSignature_encoded_decodesToItself_andATruncationIsMalformed() throws Exception {
+    SignedBatch batch = replica("owner").transactBatch(puts(5, "v"));
+    byte[] bytes = batch.signature().encode();
+
+    assertThat(BatchSignature.decode(bytes)).isEqualTo(batch.signature());
+    assertThat(bytes).hasSize(4 + 1 + 32 + 2 + 5 * 32 + 64);
+    assertThatThrownBy(
+            () -> BatchSignature.decode(java.util.Arrays.copyOf(bytes, bytes.length - 1)))
+        .isInstanceOf(dev.entente.impl.codec.DecodeException.class);
+  }
 }
