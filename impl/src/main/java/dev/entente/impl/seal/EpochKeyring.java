@@ -4,10 +4,12 @@ import dev.entente.impl.codec.DecodeException;
 import dev.entente.impl.codec.EnvelopeCodec;
 import dev.entente.impl.codec.Hash32;
 import dev.entente.impl.codec.SignedEnvelope;
+import dev.entente.impl.coverage.SealMark;
 import dev.entente.impl.trust.DeviceKeyPair;
 import dev.entente.impl.trust.DevicePublicKey;
 import dev.entente.model.Check;
 import dev.entente.model.ReplicaId;
+import dev.entente.model.coverage.Coverage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -119,10 +121,18 @@ public final class EpochKeyring {
     if (usable.isPresent()) {
       return new Sealed(Optional.empty(), sealUnder(usable.get(), envelope));
     }
+    if (readable.values().stream().anyMatch(k -> hasRemovedReader(k, membersNow))) {
+      Coverage.mark(SealMark.SEAL_ROTATED_AFTER_REMOVAL);
+    }
     EpochRotation rotation = rotate(membersNow);
     return new Sealed(
         Optional.of(rotation),
         sealUnder(Objects.requireNonNull(readable.get(rotation.id())), envelope));
+  }
+
+  private static boolean hasRemovedReader(EpochKey k, Roster membersNow) {
+    return k.rotation().roster().recipients().stream()
+        .anyMatch(r -> membersNow.slotOf(r.id()).isEmpty());
   }
 
   /** The epoch {@link #seal} would use for {@code membersNow} without rotating, if any. */
@@ -273,6 +283,9 @@ public final class EpochKeyring {
     }
     EpochKey key = readable.get(h.epoch());
     if (key == null) {
+      if (verified.containsKey(h.epoch())) {
+        Coverage.mark(SealMark.SEAL_EPOCH_NOT_A_READER);
+      }
       return rejected(
           new FrameRejection.UnreadableEpoch(h.epoch(), verified.containsKey(h.epoch())));
     }
@@ -283,6 +296,7 @@ public final class EpochKeyring {
     Optional<byte[]> plain =
         Aead.open(key.frameKey(h.frameId()), h.nonce(), ad, frame.ciphertextUnsafe());
     if (plain.isEmpty()) {
+      Coverage.mark(SealMark.SEAL_FRAME_TAMPERED);
       return rejected(new FrameRejection.Tampered(h.frameId()));
     }
     if (knownFrames.contains(h.frameId())) {
@@ -290,6 +304,7 @@ public final class EpochKeyring {
     }
     Hash32 earlier = noncesOf(h.epoch()).get(HexFormat.of().formatHex(h.nonce()));
     if (earlier != null) {
+      Coverage.mark(SealMark.SEAL_NONCE_REPLAY_REFUSED);
       return rejected(new FrameRejection.ReplayedNonce(h.epoch(), h.frameId(), earlier));
     }
     return readPlaintext(key, h, plain.get());

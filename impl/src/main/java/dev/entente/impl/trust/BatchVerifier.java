@@ -2,6 +2,8 @@ package dev.entente.impl.trust;
 
 import dev.entente.impl.codec.Hash32;
 import dev.entente.impl.codec.SignedEnvelope;
+import dev.entente.impl.coverage.SealMark;
+import dev.entente.model.coverage.Coverage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,6 +59,7 @@ final class BatchVerifier {
   private boolean batchVerifies(BatchSignature batch, DevicePublicKey key) {
     Set<DevicePublicKey> keys = verifiedUnder.get(batch);
     if (keys != null && keys.contains(key)) {
+      Coverage.mark(SealMark.BATCH_SIGNATURE_REUSED);
       return true;
     }
     if (!batch.verifies(key)) {
