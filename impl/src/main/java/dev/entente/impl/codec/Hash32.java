@@ -16,9 +16,12 @@ public final class Hash32 implements Comparable<Hash32> {
   public static final int LENGTH = 32;
 
   private final byte[] bytes;
+  // Hashes are map keys on every receive; the bytes never change, so hash them once.
+  private final int hashCode;
 
   private Hash32(byte[] bytes) {
     this.bytes = bytes;
+    this.hashCode = Arrays.hashCode(bytes);
   }
 
   /** Wraps a copy of {@code bytes}, which must be exactly 32 bytes. */
@@ -67,7 +70,7 @@ public final class Hash32 implements Comparable<Hash32> {
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(bytes);
+    return hashCode;
   }
 
   @Override

@@ -16,16 +16,18 @@ import java.util.Optional;
  *
  * <p>Checks, in order, each failure a typed {@link Rejection}: the document id; the hash links
  * against {@code seen} ({@link HashLinks}); the author is a member at {@code seen}; the signature
- * under that member's key; every op on a membership key parses and is authorised ({@link
- * Membership}).
+ * under that member's key, alone or as a member of a batch ({@link BatchVerifier}); every op on a
+ * membership key parses and is authorised ({@link Membership}).
  */
 final class EnvelopeVerifier {
   private final Hash32 documentId;
   private final Membership membership;
+  private final BatchVerifier signatures;
 
-  EnvelopeVerifier(Hash32 documentId, Membership membership) {
+  EnvelopeVerifier(Hash32 documentId, Membership membership, BatchVerifier signatures) {
     this.documentId = documentId;
     this.membership = membership;
+    this.signatures = signatures;
   }
 
   /** Rejection for a wrong document, checked before the envelope waits for its links. */
@@ -53,7 +55,7 @@ final class EnvelopeVerifier {
     if (author.isEmpty()) {
       return Optional.of(new Rejection.NotAMember(e.dot(), e.hash(), change.author()));
     }
-    if (!Ed25519.verify(author.get().key(), e.signingInput(), e.signature())) {
+    if (!signatures.verifies(author.get().key(), e)) {
       return Optional.of(new Rejection.BadSignature(e.dot(), e.hash(), author.get().key()));
     }
     return checkMembershipOps(e, author.get());

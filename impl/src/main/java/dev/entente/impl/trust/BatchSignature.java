@@ -1,0 +1,188 @@
+package dev.entente.impl.trust;
+
+import dev.entente.impl.codec.DecodeException;
+import dev.entente.impl.codec.Hash32;
+import dev.entente.model.Check;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * One Ed25519 signature over a batch of one author's envelopes: the signature is over {@code
+ * "entente/batch-sig/v1" || document || root}, where {@code root} is the SHA-256 of the batch's
+ * envelope hashes in order (a hash list: the batch travels whole, so a depth-one tree is enough).
+ * Every envelope of the batch carries these 64 signature bytes in its own signature field, and is
+ * valid if its hash is one of {@link #leaves()} and the batch signature verifies under the author's
+ * member key; a tampered member has another hash, is not a leaf, and is rejected alone. Immutable;
+ * equality by content.
+ */
+public final class BatchSignature {
+  /** Most envelopes per batch. */
+  public static final int MAX_LEAVES = 4096;
+
+  private static final byte[] ROOT_TAG =
+      "entente/batch-root/v1".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] SIGN_TAG = "entente/batch-sig/v1".getBytes(StandardCharsets.US_ASCII);
+
+  private static final byte[] MAGIC = {'E', 'N', 'T', 'B'};
+  private static final int HEADER = 4 + 1 + Hash32.LENGTH + 2;
+
+  private final Hash32 document;
+  private final List<Hash32> leaves;
+  private final Set<Hash32> leafSet;
+  private final byte[] signature;
+
+  private BatchSignature(Hash32 document, List<Hash32> leaves, byte[] signature) {
+    this.document = document;
+    this.leaves = leaves;
+    this.leafSet = new HashSet<>(leaves);
+    this.signature = signature;
+  }
+
+  /** A batch signature from its parts (as received). */
+  public static BatchSignature of(Hash32 document, List<Hash32> leaves, byte[] signature) {
+    Check.argument(document != null && leaves != null, "batch parts must not be null");
+    Check.argument(
+        !leaves.isEmpty() && leaves.size() <= MAX_LEAVES,
+        "a batch has 1..4096 envelopes, was %d",
+        leaves.size());
+    Check.argument(signature != null && signature.length == 64, "a signature has 64 bytes");
+    return new BatchSignature(document, List.copyOf(leaves), signature.clone());
+  }
+
+  /** Signs the batch {@code leaves} with {@code signer} (the author's private key). */
+  public static BatchSignature sign(
+      Hash32 document, List<Hash32> leaves, UnaryOperator<byte[]> signer) {
+    BatchSignature unsigned = of(document, leaves, new byte[64]);
+    return of(document, leaves, signer.apply(unsigned.signingInput()));
+  }
+
+  /**
+   * The wire form: {@code "ENTB"}, version 1, the document (32), the leaf count (u16), the leaves
+   * (32 each), the signature (64). No checksum: any changed byte fails the signature.
+   */
+  public byte[] encode() {
+    ByteBuffer out = ByteBuffer.allocate(HEADER + Hash32.LENGTH * leaves.size() + 64);
+    out.put(MAGIC).put((byte) 1).put(document.bytes()).putShort((short) leaves.size());
+    leaves.forEach(l -> out.put(l.bytes()));
+    return out.put(signature).array();
+  }
+
+  /**
+   * Decodes {@link #encode()}'s form.
+   *
+   * @throws DecodeException naming the offset and field if {@code bytes} is not exactly one
+   */
+  public static BatchSignature decode(byte[] bytes) throws DecodeException {
+    Check.argument(bytes != null, "bytes must not be null");
+    if (bytes.length < HEADER + Hash32.LENGTH + 64) {
+      throw new DecodeException(0, "batch", "too short: " + bytes.length + " bytes");
+    }
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    byte[] magic = new byte[4];
+    in.get(magic);
+    if (!Arrays.equals(magic, MAGIC) || in.get() != 1) {
+      throw new DecodeException(0, "magic", "not a version-1 batch signature (ENTB)");
+    }
+    Hash32 document = Hash32.of(take(in, Hash32.LENGTH));
+    int count = in.getShort() & 0xffff;
+    if (count < 1 || count > MAX_LEAVES || bytes.length != HEADER + 32 * count + 64) {
+      throw new DecodeException(
+          HEADER - 2, "leaves.count", "count " + count + " and length disagree");
+    }
+    List<Hash32> leaves = new ArrayList<>(count);
+    for (int i = 0; i < count; i++) {
+      leaves.add(Hash32.of(take(in, Hash32.LENGTH)));
+    }
+    return of(document, leaves, take(in, 64));
+  }
+
+  private static byte[] take(ByteBuffer in, int n) {
+    byte[] out = new byte[n];
+    in.get(out);
+    return out;
+  }
+
+  /** The bytes the signature is over. */
+  public byte[] signingInput() {
+    byte[] out = Arrays.copyOf(SIGN_TAG, SIGN_TAG.length + 2 * Hash32.LENGTH);
+    System.arraycopy(document.bytes(), 0, out, SIGN_TAG.length, Hash32.LENGTH);
+    System.arraycopy(root().bytes(), 0, out, SIGN_TAG.length + Hash32.LENGTH, Hash32.LENGTH);
+    return out;
+  }
+
+  /** The SHA-256 over the tag, the leaf count and the leaves. */
+  public Hash32 root() {
+    MessageDigest digest = sha256();
+    digest.update(ROOT_TAG);
+    int n = leaves.size();
+    digest.update(new byte[] {(byte) (n >>> 24), (byte) (n >>> 16), (byte) (n >>> 8), (byte) n});
+    for (Hash32 leaf : leaves) {
+      digest.update(leaf.bytes());
+    }
+    return Hash32.of(digest.digest());
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
+  /** True if the signature verifies under {@code key} (costs one Ed25519 verification). */
+  public boolean verifies(DevicePublicKey key) {
+    return Ed25519.verify(key, signingInput(), signature);
+  }
+
+  /** True if {@code hash} is one of the batch's envelopes. */
+  public boolean covers(Hash32 hash) {
+    return leafSet.contains(hash);
+  }
+
+  /** True if {@code envelopeSignature} is this batch's signature. */
+  boolean isSignatureOf(byte[] envelopeSignature) {
+    return Arrays.equals(signature, envelopeSignature);
+  }
+
+  /** The document. */
+  public Hash32 document() {
+    return document;
+  }
+
+  /** The envelope hashes, in batch order. */
+  public List<Hash32> leaves() {
+    return leaves;
+  }
+
+  /** A copy of the signature. */
+  public byte[] signature() {
+    return signature.clone();
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BatchSignature b
+        && document.equals(b.document)
+        && leaves.equals(b.leaves)
+        && Arrays.equals(signature, b.signature);
+  }
+
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(signature);
+  }
+
+  @Override
+  public String toString() {
+    return "batch of " + leaves.size() + " " + root().toString().substring(0, 12);
+  }
+}
