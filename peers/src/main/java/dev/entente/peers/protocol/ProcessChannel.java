@@ -39,6 +39,7 @@ public final class ProcessChannel implements PeerChannel {
   private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
   private final Deque<String> stderrTail = new ArrayDeque<>();
   private final Duration replyTimeout;
+  private final Thread stderrPump;
   private boolean dead;
 
   private ProcessChannel(String replica, Process process, Duration replyTimeout) {
@@ -52,7 +53,8 @@ public final class ProcessChannel implements PeerChannel {
           pump(process.getInputStream(), lines::add);
           lines.add(EOF);
         });
-    daemon("peer-stderr-" + replica, () -> pump(process.getErrorStream(), this::onStderr));
+    this.stderrPump =
+        daemon("peer-stderr-" + replica, () -> pump(process.getErrorStream(), this::onStderr));
   }
 
   /**
@@ -118,6 +120,8 @@ public final class ProcessChannel implements PeerChannel {
     try {
       if (process.waitFor(replyTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
         code = "exit code " + process.exitValue();
+        // Its stderr is complete once the process is gone: let the pump read the last lines.
+        stderrPump.join(replyTimeout.toMillis());
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -164,9 +168,10 @@ public final class ProcessChannel implements PeerChannel {
     }
   }
 
-  private static void daemon(String name, Runnable body) {
+  private static Thread daemon(String name, Runnable body) {
     Thread t = new Thread(body, name);
     t.setDaemon(true);
     t.start();
+    return t;
   }
 }
