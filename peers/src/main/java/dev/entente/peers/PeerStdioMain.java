@@ -3,6 +3,8 @@ package dev.entente.peers;
 import dev.entente.peers.adapters.EntenteReplica;
 import dev.entente.peers.protocol.StdioServer;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * Entente's replica on standard input and output ({@code entente peer-stdio}): serves one replica
@@ -14,6 +16,11 @@ public final class PeerStdioMain {
 
   /** Serves one Entente replica on stdin and stdout. */
   public static void main(String[] args) throws IOException {
-    StdioServer.serve(new EntenteReplica(), System.in, System.out);
+    serve(System.in, System.out);
+  }
+
+  /** Serves one Entente replica on {@code in} and {@code out} until {@code in} ends. */
+  public static void serve(InputStream in, OutputStream out) throws IOException {
+    StdioServer.serve(new EntenteReplica(), in, out);
   }
 }

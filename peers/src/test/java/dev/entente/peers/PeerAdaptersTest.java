@@ -50,7 +50,7 @@ class PeerAdaptersTest {
     System.setProperty("entente.peers.node", "/nonexistent/peers/node");
     try {
       assertThatThrownBy(() -> NodePeers.command("yjs"))
-          .isInstanceOf(IllegalStateException.class)
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining(NodePeers.SETUP);
     } finally {
       if (before == null) {

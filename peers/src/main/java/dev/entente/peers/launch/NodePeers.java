@@ -23,17 +23,17 @@ public final class NodePeers {
   /**
    * The command running adapter {@code library} ({@code yjs}, {@code loro} or {@code automerge}).
    *
-   * @throws IllegalStateException naming the set-up command if the adapters are not installed
+   * @throws IllegalArgumentException naming the set-up command if the adapters are not installed
    */
   public static List<String> command(String library) {
     Path dir = directory();
     if (dir == null) {
-      throw new IllegalStateException(
+      throw new IllegalArgumentException(
           "the Node peers are not found: no peers/node above the working directory (set"
               + " -Dentente.peers.node=DIR)");
     }
     if (!Files.isDirectory(dir.resolve("node_modules"))) {
-      throw new IllegalStateException(
+      throw new IllegalArgumentException(
           "the Node peers are not installed: "
               + dir.resolve("node_modules")
               + " is missing; run `"
