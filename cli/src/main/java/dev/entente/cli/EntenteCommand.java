@@ -38,6 +38,8 @@ import picocli.CommandLine.Spec;
       MutantsCommand.class,
       TlcCommand.class,
       ReconcileCommand.class,
+      PeerStdioCommand.class,
+      ConformCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class EntenteCommand implements Callable<Integer> {

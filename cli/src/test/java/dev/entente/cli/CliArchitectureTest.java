@@ -39,6 +39,7 @@ class CliArchitectureTest {
                         "dev.entente.impl..",
                         "dev.entente.storage..",
                         "dev.entente.simulations..",
+                        "dev.entente.peers..",
                         "dev.entente.tla..",
                         "dev.entente.reports..")))
         .because("cli drives model and impl; add a module here when the cli starts driving it")

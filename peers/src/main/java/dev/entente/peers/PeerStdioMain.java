@@ -19,8 +19,9 @@ public final class PeerStdioMain {
     serve(System.in, System.out);
   }
 
-  /** Serves one Entente replica on {@code in} and {@code out} until {@code in} ends. */
-  public static void serve(InputStream in, OutputStream out) throws IOException {
+  /** Serves one Entente replica on {@code in} and {@code out} until {@code in} ends; returns 0. */
+  public static int serve(InputStream in, OutputStream out) throws IOException {
     StdioServer.serve(new EntenteReplica(), in, out);
+    return 0;
   }
 }

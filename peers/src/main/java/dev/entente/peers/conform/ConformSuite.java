@@ -19,16 +19,24 @@ public final class ConformSuite {
   private ConformSuite() {}
 
   /**
-   * Runs the scenarios (all, or only {@code only}) against {@code peer}, printing to {@code out}.
+   * Runs the scenarios (all, or only {@code only}) against {@code peer}, printing the table to
+   * {@code out}.
    *
-   * @return true if every scenario passed
-   * @throws IllegalArgumentException for an unknown peer or scenario
+   * @return 0 if every scenario passed, 1 if one failed, 2 (the reason on {@code err}) for an
+   *     unknown peer or scenario or Node peers that are not installed
    */
-  public static boolean run(String peer, @Nullable String only, PrintStream out) {
-    PeerSpec spec = PeerSpec.parse(peer);
-    List<ConformRow> rows = rows(spec, only);
+  public static int run(String peer, @Nullable String only, PrintStream out, PrintStream err) {
+    PeerSpec spec;
+    List<ConformRow> rows;
+    try {
+      spec = PeerSpec.parse(peer);
+      rows = rows(spec, only);
+    } catch (IllegalArgumentException e) {
+      err.println("entente conform: " + e.getMessage());
+      return 2;
+    }
     print(spec, rows, out);
-    return rows.stream().allMatch(ConformRow::passed);
+    return rows.stream().allMatch(ConformRow::passed) ? 0 : 1;
   }
 
   /** The rows of every scenario (or only {@code only}) against {@code spec}. */
