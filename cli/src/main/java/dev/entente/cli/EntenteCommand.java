@@ -41,6 +41,8 @@ import picocli.CommandLine.Spec;
       RelayCommand.class,
       NodeCommand.class,
       JepsenCommand.class,
+      PeerStdioCommand.class,
+      ConformCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class EntenteCommand implements Callable<Integer> {

@@ -3,6 +3,7 @@ package dev.entente.cli;
 import dev.entente.campaign.SimulateRange;
 import dev.entente.impl.clock.ClockKind;
 import dev.entente.model.RegisterPolicy;
+import dev.entente.peers.sim.PeerSimulate;
 import dev.entente.simulations.Mutant;
 import dev.entente.simulations.Overrides;
 import dev.entente.simulations.Profile;
@@ -137,6 +138,9 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Write failing runs' files here.")
   private @Nullable Path out;
 
+  @Option(names = "--peer", paramLabel = "P", description = "Replicas of another CRDT (peers).")
+  private @Nullable String peer;
+
   /** {@code --profile P} or {@code --profile-file FILE}, not both. */
   static final class ProfileOption {
     @Option(
@@ -168,6 +172,9 @@ final class SimulateCommand implements Callable<Integer> {
       o = overrides();
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    if (peer != null) {
+      return PeerSimulate.run(peer, p, o, range, parent.out(), parent.err());
     }
     boolean passed =
         new SimulateRange(p, o, range, brief, shrink, out).run(parent.out(), parent.err());

@@ -40,6 +40,7 @@ class CliArchitectureTest {
                         "dev.entente.storage..",
                         "dev.entente.node..",
                         "dev.entente.simulations..",
+                        "dev.entente.peers..",
                         "dev.entente.tla..",
                         "dev.entente.reports..")))
         .because("cli drives model and impl; add a module here when the cli starts driving it")
