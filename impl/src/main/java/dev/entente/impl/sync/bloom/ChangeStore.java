@@ -36,6 +36,10 @@ public final class ChangeStore {
     if (applied.containsKey(c.id())) {
       return;
     }
+    if (queued.isEmpty() && applied.keySet().containsAll(c.deps())) {
+      apply(c); // the common case, a change in causal order: nothing waits for it
+      return;
+    }
     queued.put(c.id(), c);
     Deque<Change> ready = new ArrayDeque<>();
     ready.push(c);
@@ -45,15 +49,19 @@ public final class ChangeStore {
         continue;
       }
       queued.remove(next.id());
-      applied.put(next.id(), next);
-      next.deps().forEach(heads::remove);
-      heads.add(next.id());
+      apply(next);
       for (Change q : queued.values()) {
         if (q.deps().contains(next.id())) {
           ready.push(q);
         }
       }
     }
+  }
+
+  private void apply(Change c) {
+    applied.put(c.id(), c);
+    c.deps().forEach(heads::remove);
+    heads.add(c.id());
   }
 
   public boolean has(SyncId id) {
