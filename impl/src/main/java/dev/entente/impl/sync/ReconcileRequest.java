@@ -50,7 +50,12 @@ public record ReconcileRequest(
                   ChangeScenario.build(items, missing, bothSides, poisoned, seed), keyed, seed)
               .result();
       case DELTA -> VersionVectorReconciler.run(items, missing, bothSides);
-      case MERKLE, IBLT ->
+      case MERKLE ->
+          MerkleReconciler.run(
+              ReconcileScenario.build(items, missing, bothSides, seed),
+              dev.entente.impl.sync.merkle.MerkleConfig.DEFAULT,
+              seed);
+      case IBLT ->
           throw new UnsupportedOperationException("not implemented yet: " + protocol.cliName());
     };
   }
