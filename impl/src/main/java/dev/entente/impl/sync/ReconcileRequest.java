@@ -56,7 +56,7 @@ public record ReconcileRequest(
               dev.entente.impl.sync.merkle.MerkleConfig.DEFAULT,
               seed);
       case IBLT ->
-          throw new UnsupportedOperationException("not implemented yet: " + protocol.cliName());
+          IbltReconciler.run(ReconcileScenario.build(items, missing, bothSides, seed), seed);
     };
   }
 }
