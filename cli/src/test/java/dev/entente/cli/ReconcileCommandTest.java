@@ -65,6 +65,15 @@ class ReconcileCommandTest {
   }
 
   @Test
+  void reconcile_merkleAndIblt_printOneJsonLineEach() {
+    for (String protocol : new String[] {"merkle", "iblt"}) {
+      Cli r = Cli.run("", "reconcile", "--protocol", protocol, "--items", "3000", "--missing", "9");
+      assertThat(r.status()).isZero();
+      assertThat(r.out()).matches(String.format(LINE, protocol, 3000, 9));
+    }
+  }
+
+  @Test
   void reconcile_poisonedRbsr_isAUsageError() {
     Cli r =
         Cli.run(

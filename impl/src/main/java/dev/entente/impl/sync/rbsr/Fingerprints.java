@@ -22,6 +22,9 @@ import java.security.NoSuchAlgorithmException;
  * found under the fresh salt. A peer can always lie about its own set; this only protects two
  * honest peers from changes planted by a third party. Salting costs one SHA-256 per item per
  * session, which the caller pays once, up front.
+ *
+ * <p>The Merkle sync ({@code impl/sync/merkle}) fingerprints its tree's nodes the same way, which
+ * is why this class is public.
  */
 public final class Fingerprints {
   /** Length of a fingerprint on the wire. */
