@@ -44,10 +44,51 @@ class ReconcileCommandTest {
   }
 
   @Test
-  void reconcile_bloom_isNotImplementedYet() {
-    Cli r = Cli.run("", "reconcile", "--protocol", "bloom", "--items", "10", "--missing", "1");
+  void reconcile_bloom_printsOneJsonLine() {
+    Cli r = Cli.run("", "reconcile", "--protocol", "bloom", "--items", "2000", "--missing", "3");
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).matches(String.format(LINE, "bloom", 2000, 3));
+  }
+
+  @Test
+  void reconcile_bloomPoisoned_costsRoundTripsUnlessKeyed() {
+    String[] args = {"reconcile", "--protocol", "bloom", "--items", "2000", "--missing", "1"};
+    String[] poisoned = java.util.Arrays.copyOf(args, args.length + 2);
+    poisoned[args.length] = "--poisoned";
+    poisoned[args.length + 1] = "20";
+    String[] keyed = java.util.Arrays.copyOf(poisoned, poisoned.length + 1);
+    keyed[poisoned.length] = "--keyed";
+    assertThat(Cli.run("", poisoned).out()).doesNotContain("\"roundTrips\":1,");
+    assertThat(Cli.run("", keyed).out())
+        .matches(String.format(LINE, "bloom-keyed", 2000, 21))
+        .contains("\"roundTrips\":1,");
+  }
+
+  @Test
+  void reconcile_merkleAndIblt_printOneJsonLineEach() {
+    for (String protocol : new String[] {"merkle", "iblt"}) {
+      Cli r = Cli.run("", "reconcile", "--protocol", protocol, "--items", "3000", "--missing", "9");
+      assertThat(r.status()).isZero();
+      assertThat(r.out()).matches(String.format(LINE, protocol, 3000, 9));
+    }
+  }
+
+  @Test
+  void reconcile_poisonedRbsr_isAUsageError() {
+    Cli r =
+        Cli.run(
+            "",
+            "reconcile",
+            "--protocol",
+            "rbsr",
+            "--items",
+            "10",
+            "--missing",
+            "1",
+            "--poisoned",
+            "3");
     assertThat(r.status()).isEqualTo(EntenteCommand.EXIT_USAGE);
-    assertThat(r.err()).contains("not implemented yet: bloom");
+    assertThat(r.err()).contains("--poisoned and --keyed apply to bloom only");
     assertThat(r.out()).isEmpty();
   }
 

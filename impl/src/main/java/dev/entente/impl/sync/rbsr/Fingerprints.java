@@ -22,13 +22,16 @@ import java.security.NoSuchAlgorithmException;
  * found under the fresh salt. A peer can always lie about its own set; this only protects two
  * honest peers from changes planted by a third party. Salting costs one SHA-256 per item per
  * session, which the caller pays once, up front.
+ *
+ * <p>The Merkle sync ({@code impl/sync/merkle}) fingerprints its tree's nodes the same way, which
+ * is why this class is public.
  */
-final class Fingerprints {
+public final class Fingerprints {
   /** Length of a fingerprint on the wire. */
-  static final int BYTES = 16;
+  public static final int BYTES = 16;
 
   /** Length of the session salt. */
-  static final int SALT_BYTES = 16;
+  public static final int SALT_BYTES = 16;
 
   private final long[] summands;
 
@@ -37,7 +40,7 @@ final class Fingerprints {
   }
 
   /** Hashes every item of {@code items} under {@code salt}. */
-  static Fingerprints of(SyncItems items, byte[] salt) {
+  public static Fingerprints of(SyncItems items, byte[] salt) {
     MessageDigest sha = sha256();
     long[] summands = new long[items.size() * 4];
     for (int i = 0; i < items.size(); i++) {
@@ -52,7 +55,7 @@ final class Fingerprints {
   }
 
   /** The tag of item {@code index}: the first {@link Tag#BYTES} bytes of its summand. */
-  Tag tag(int index) {
+  public Tag tag(int index) {
     ByteBuffer buf = ByteBuffer.allocate(Tag.BYTES);
     for (int w = 0; w < Tag.BYTES / 8; w++) {
       buf.putLong(summands[index * 4 + w]);
@@ -61,7 +64,7 @@ final class Fingerprints {
   }
 
   /** The fingerprint of items {@code [from, to)}. */
-  byte[] of(int from, int to) {
+  public byte[] of(int from, int to) {
     long[] sum = new long[4];
     for (int i = from; i < to; i++) {
       add(sum, i * 4);

@@ -15,9 +15,12 @@ public final class SyncId implements Comparable<SyncId> {
   public static final int BYTES = 32;
 
   private final byte[] bytes;
+  // Ids key the hash maps of every protocol; hashing 32 bytes on each lookup showed in profiles.
+  private final int hash;
 
   private SyncId(byte[] bytes) {
     this.bytes = bytes;
+    this.hash = Arrays.hashCode(bytes);
   }
 
   /** The id with these 32 bytes (copied). */
@@ -48,7 +51,7 @@ public final class SyncId implements Comparable<SyncId> {
 
   @Override
   public int hashCode() {
-    return Arrays.hashCode(bytes);
+    return hash;
   }
 
   @Override

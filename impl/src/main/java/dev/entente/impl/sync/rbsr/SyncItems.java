@@ -86,6 +86,21 @@ public final class SyncItems {
     return lo;
   }
 
+  /** The index of the first item with a timestamp at or above {@code timestamp}. */
+  public int firstAtOrAfter(long timestamp) {
+    int lo = 0;
+    int hi = timestamps.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (timestamps[mid] < timestamp) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
   /** The shortest bound between item {@code index - 1} and item {@code index}. */
   Bound boundBefore(int index) {
     return Bound.between(timestamps[index - 1], ids[index - 1], timestamps[index], ids[index]);
