@@ -87,12 +87,12 @@ public final class MvMap implements KvMap {
       List<Write> theirs = o.kept.getOrDefault(k, List.of());
       List<Write> joined = new ArrayList<>();
       for (Write w : mine) {
-        if (theirs.contains(w) || !o.context.contains(w.change().dot())) {
+        if (holdsDot(theirs, w) || !o.context.contains(w.change().dot())) {
           joined.add(w);
         }
       }
       for (Write w : theirs) {
-        if (!mine.contains(w) && !context.contains(w.change().dot())) {
+        if (!holdsDot(mine, w) && !context.contains(w.change().dot())) {
           joined.add(w);
         }
       }
@@ -114,7 +114,7 @@ public final class MvMap implements KvMap {
     for (Map.Entry<Key, List<Write>> e : o.kept.entrySet()) {
       List<Write> mine = kept.getOrDefault(e.getKey(), List.of());
       for (Write w : e.getValue()) {
-        if (context.contains(w.change().dot()) && !mine.contains(w)) {
+        if (context.contains(w.change().dot()) && !holdsDot(mine, w)) {
           return false;
         }
       }
@@ -228,6 +228,20 @@ public final class MvMap implements KvMap {
 
   private void addToContext(Dot dot) {
     context.add(dot);
+  }
+
+  /**
+   * True if {@code writes} (one key's siblings) holds {@code w}'s change. Siblings are matched by
+   * dot, not by equality: a restored map keeps trimmed changes, and a change keeps at most one
+   * write per key.
+   */
+  private static boolean holdsDot(List<Write> writes, Write w) {
+    for (Write x : writes) {
+      if (x.change().dot().equals(w.change().dot())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static MvMap mv(KvMap other) {

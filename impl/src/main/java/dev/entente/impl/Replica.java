@@ -348,6 +348,64 @@ public final class Replica {
   }
 
   /**
+   * Joins a peer's snapshot into this replica: how a device behind the peer's horizon catches up
+   * while keeping everything it holds, its own unsent edits included. Entries whose dots this
+   * replica delivered are skipped (its map already reflects them, possibly in collected form); the
+   * others are joined as changes. Refused unless this replica has delivered the snapshot's GC
+   * frontier (else the snapshot may lack a tombstone this replica's older changes would need).
+   */
+  public SnapshotMerge mergeSnapshot(Snapshot s) {
+    Check.argument(s != null, "snapshot must not be null");
+    Check.argument(
+        s.policy() == map.policy(), "cannot merge a %s snapshot into %s", s.policy(), policy());
+    if (map.policy() != RegisterPolicy.MV && !delivered.versionVector().dominates(s.gcFrontier())) {
+      return new SnapshotMerge.Refused(
+          "replica "
+              + id
+              + " delivered "
+              + delivered.versionVector()
+              + ", not the snapshot's GC frontier "
+              + s.gcFrontier());
+    }
+    List<ApplyResult.Rejected> rejected = new ArrayList<>();
+    if (map instanceof MvMap mv) {
+      MvMap theirs = new MvMap();
+      theirs.restore(s.entries(), s.delivered());
+      mv.mergeFrom(theirs);
+    } else {
+      for (Change e : s.entries()) {
+        String behind = delivered.contains(e.dot()) ? "" : behindFrontier(e);
+        if (behind == null) {
+          map.apply(e);
+        } else if (!behind.isEmpty()) {
+          rejected.add(new ApplyResult.Rejected(e.dot(), behind));
+        }
+      }
+    }
+    DotSet theirs = DotSet.of(s.delivered(), s.deliveredBeyond());
+    long before = delivered.size();
+    delivered.addAll(theirs);
+    long learned = delivered.size() - before;
+    compacted += learned;
+    horizon = horizon.merge(theirs.maxCounters());
+    adoptGcState(s.gcFrontier(), s.tombstoneFloor());
+    for (Change c : s.pending()) {
+      if (!delivered.contains(c.dot())) {
+        pending.putIfAbsent(c.dot(), c);
+      }
+    }
+    releasePending(new ArrayList<>());
+    return new SnapshotMerge.Merged(learned, rejected);
+  }
+
+  private void adoptGcState(VersionVector frontier, HlcTimestamp floor) {
+    gcFrontier = gcFrontier.merge(frontier);
+    if (floor.compareTo(tombstoneFloor) > 0) {
+      tombstoneFloor = floor;
+    }
+  }
+
+  /**
    * Drops the whole delta-sync log; the live state is kept. Afterwards a peer lacking any delivered
    * change gets {@link DeltaResult.BehindHorizon}. Returns the number of changes dropped.
    */
@@ -375,10 +433,7 @@ public final class Replica {
     }
     VersionVector stable = frontier.stable();
     Swept swept = map.collectGarbage(stable, !(clock instanceof WallClock));
-    gcFrontier = gcFrontier.merge(stable);
-    if (swept.tombstoneFloor().compareTo(tombstoneFloor) > 0) {
-      tombstoneFloor = swept.tombstoneFloor();
-    }
+    adoptGcState(stable, swept.tombstoneFloor());
     int before = deliveryOrder.size();
     deliveryOrder.removeIf(c -> stable.covers(c.dot()));
     log.keySet().removeIf(stable::covers);
@@ -485,28 +540,36 @@ public final class Replica {
     }
   }
 
-  /** Why {@code change} must be refused after garbage collection, or null if it may be applied. */
+  /**
+   * Why {@code change} must be refused after garbage collection, or null if it may be applied. LWW
+   * only collects tombstones: a write stamped after every collected one would beat it anyway, so
+   * the timestamp floor is the whole test. A causal group collapses to its winner's view, which a
+   * change that has not seen the frontier could read past. MV collects nothing from its map.
+   */
   private @Nullable String behindFrontier(Change change) {
-    if (!change.seen().dominates(gcFrontier)) {
-      return "change "
-          + change.dot()
-          + " has not seen the GC frontier "
-          + gcFrontier
-          + " (it saw "
-          + change.seen()
-          + "): its author is past the GC horizon and must bootstrap from a snapshot";
-    }
-    if (map.policy() == RegisterPolicy.LWW
-        && !tombstoneFloor.equals(HlcTimestamp.ZERO)
-        && change.timestamp().compareTo(tombstoneFloor) <= 0) {
+    if (map.policy() == RegisterPolicy.LWW) {
+      if (change.timestamp().compareTo(tombstoneFloor) > 0
+          || tombstoneFloor.equals(HlcTimestamp.ZERO)) {
+        return null;
+      }
       return "change "
           + change.dot()
           + " is stamped "
           + change.timestamp()
           + ", not after the collected tombstones' floor "
-          + tombstoneFloor;
+          + tombstoneFloor
+          + ": its author is past the GC horizon";
     }
-    return null;
+    if (map.policy() == RegisterPolicy.MV || change.seen().dominates(gcFrontier)) {
+      return null;
+    }
+    return "change "
+        + change.dot()
+        + " has not seen the GC frontier "
+        + gcFrontier
+        + " (it saw "
+        + change.seen()
+        + "): its author is past the GC horizon and must bootstrap from a snapshot";
   }
 
   private ApplyResult deliverOrBuffer(Change change) {

@@ -82,7 +82,7 @@ class ReplicaGcTest {
     ApplyResult result = a.apply(offline);
 
     assertThat(result).isInstanceOf(ApplyResult.Rejected.class);
-    assertThat(result.toString()).contains("GC frontier");
+    assertThat(result.toString()).contains("past the GC horizon");
     assertThat(a.materialise().size()).isZero();
   }
 
