@@ -59,9 +59,10 @@ import org.jspecify.annotations.Nullable;
  * replica {@link #restore restored} from a {@link Snapshot} logs only what it delivered since. A
  * peer that lacks a change no longer logged is told so ({@link DeltaResult.BehindHorizon}).
  *
- * <p>After garbage collection at a frontier, a change that has not seen the frontier is refused:
- * only a device removed from the membership while offline can send one, and merging it could
- * resurrect a collected delete (see docs/compaction.md).
+ * <p>After garbage collection, a change that could have needed what was collected is refused
+ * ({@link ApplyResult.Rejected}, naming the frontier): under LWW one stamped at or below the
+ * greatest collected tombstone, under causal groups one that has not seen the GC frontier. Only a
+ * device removed from the membership while offline can send one (see docs/compaction.md).
  */
 public final class Replica {
   private final ReplicaId id;
