@@ -444,7 +444,11 @@ public final class Replica {
     return new GcResult.Collected(frontier, swept.tombstones(), swept.changes(), logged);
   }
 
-  /** The delivered changes as a state for full-state sync or storage. */
+  /**
+   * The logged delivered changes as a state for full-state sync or storage. After {@link
+   * #compactLog} or {@link #collectGarbage} this is only the tail: a compacted replica's full state
+   * is its {@link #snapshot()}.
+   */
   public ReplicaState state() {
     return ReplicaState.of(map.policy(), deliveryOrder);
   }
