@@ -6,14 +6,11 @@ import dev.entente.histories.interchange.JsonLines;
 import dev.entente.histories.interchange.MissingDots;
 import dev.entente.impl.ApplyResult;
 import dev.entente.impl.Replica;
-import dev.entente.impl.clock.LamportClock;
 import dev.entente.impl.storage.DurableReplica;
 import dev.entente.impl.storage.StorageException;
 import dev.entente.model.Change;
 import dev.entente.model.Dot;
-import dev.entente.model.KeyGroups;
 import dev.entente.model.MaterialisedMap;
-import dev.entente.model.RegisterPolicy;
 import dev.entente.model.ReplicaId;
 import dev.entente.model.VersionVector;
 import java.util.ArrayList;
@@ -45,9 +42,15 @@ final class Replay {
   private final Map<Dot, Long> bufferedAtLine = new HashMap<>();
   private final List<String> problems = new ArrayList<>();
 
-  Replay(RegisterPolicy policy) {
-    this.replica = Replica.create(REPLICA_ID, policy, KeyGroups.byParentPath(), new LamportClock());
+  /** A replay onto {@code replica} in memory (a fresh one, or one restored from a snapshot). */
+  Replay(Replica replica) {
+    this.replica = replica;
     this.durable = null;
+  }
+
+  /** The in-memory replica (for {@code --snapshot-out}). */
+  Replica replica() {
+    return memory();
   }
 
   /**

@@ -8,6 +8,8 @@ import dev.entente.impl.storage.DurableReplica;
 import dev.entente.impl.storage.StorageException;
 import dev.entente.model.KeyGroups;
 import dev.entente.model.RegisterPolicy;
+import dev.entente.storage.SnapshotFile;
+import dev.entente.storage.SnapshotFileException;
 import dev.entente.storage.SqliteStorage;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -83,15 +85,30 @@ final class ReplayCommand implements Callable<Integer> {
       })
   private @Nullable Path db;
 
+  @Option(names = "--snapshot-in", paramLabel = "S", description = "Start from snapshot S.")
+  private @Nullable Path snapshotIn;
+
+  @Option(names = "--snapshot-out", paramLabel = "S", description = "Write the snapshot to S.")
+  private @Nullable Path snapshotOut;
+
   @Override
   public Integer call() {
     Path dbFile = db;
     if (dbFile != null) {
       return callStored(dbFile);
     }
-    Replay replay = new Replay(policy);
     try {
-      return feed(replay, false) ? finish(replay, 0) : EntenteCommand.EXIT_USAGE;
+      Replay replay = new Replay(SnapshotFile.open(Replay.REPLICA_ID, policy, snapshotIn));
+      if (!feed(replay, false)) {
+        return EntenteCommand.EXIT_USAGE;
+      }
+      if (snapshotOut != null) {
+        SnapshotFile.write(snapshotOut, replay.replica());
+      }
+      return finish(replay, 0);
+    } catch (SnapshotFileException e) {
+      parent.err().println("entente replay: " + e.getMessage());
+      return EntenteCommand.EXIT_USAGE;
     } catch (StorageException e) {
       // An in-memory replay has no storage; this cannot happen, but is not silently dropped.
       throw new IllegalStateException(e);
