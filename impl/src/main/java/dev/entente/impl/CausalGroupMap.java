@@ -1,9 +1,12 @@
 package dev.entente.impl;
 
+import dev.entente.impl.coverage.CompactionMark;
 import dev.entente.impl.coverage.ImplMark;
+import dev.entente.impl.gc.Swept;
 import dev.entente.model.Change;
 import dev.entente.model.Check;
 import dev.entente.model.Dot;
+import dev.entente.model.HlcTimestamp;
 import dev.entente.model.Key;
 import dev.entente.model.KeyGroups;
 import dev.entente.model.MaterialisedMap;
@@ -11,6 +14,7 @@ import dev.entente.model.Op;
 import dev.entente.model.RegisterPolicy;
 import dev.entente.model.Value;
 import dev.entente.model.Verify;
+import dev.entente.model.VersionVector;
 import dev.entente.model.Write;
 import dev.entente.model.coverage.Coverage;
 import java.util.ArrayList;
@@ -114,6 +118,74 @@ public final class CausalGroupMap implements KvMap {
     return n;
   }
 
+  /**
+   * One entry per kept change: its header with its {@code seen} vector (the chain is built from it)
+   * and, from each group that keeps it, its last op per key of that group.
+   */
+  @Override
+  public List<Change> snapshotEntries() {
+    Map<Dot, SnapshotEntries.Trimmed> byDot = new TreeMap<>();
+    byGroup.forEach(
+        (name, g) -> {
+          for (Change c : g.changes.values()) {
+            SnapshotEntries.Trimmed t =
+                byDot.computeIfAbsent(c.dot(), d -> new SnapshotEntries.Trimmed(c));
+            for (Op op : c.ops()) {
+              if (groups.groupOf(op.key()).equals(name)) {
+                t.ops.put(op.key(), op);
+              }
+            }
+          }
+        });
+    List<Change> out = new ArrayList<>(byDot.size());
+    for (SnapshotEntries.Trimmed t : byDot.values()) {
+      out.add(t.build(t.original.seen()));
+    }
+    return out;
+  }
+
+  @Override
+  public void restore(List<Change> entries, VersionVector context) {
+    Check.argument(byGroup.isEmpty(), "restore needs an empty causal-group map");
+    entries.forEach(this::apply);
+  }
+
+  /**
+   * Collapses every group whose changes are all stable into one change: the group's winner, holding
+   * the group's current view. Every future change has seen the whole group, so its chain reaches
+   * the winner first among the group's old changes and then only the winner's own chain: the view
+   * is all it can ever read of them. Deletes in the view are dropped unless nothing else is left
+   * (the winner must stay, to keep out future changes it has not seen that order below it).
+   */
+  @Override
+  public Swept collectGarbage(VersionVector stable, boolean monotoneClock) {
+    long changes = 0;
+    long tombstones = 0;
+    for (Group g : byGroup.values()) {
+      if (!g.changes.values().stream().allMatch(c -> stable.covers(c.dot()))) {
+        continue;
+      }
+      TreeMap<Key, Write> view = new TreeMap<>(g.view(groups));
+      List<Op> ops = new ArrayList<>();
+      view.forEach(
+          (k, w) -> {
+            if (w.op() instanceof Op.Put) {
+              ops.add(w.op());
+            }
+          });
+      if (ops.isEmpty()) {
+        ops.add(view.firstEntry().getValue().op());
+      }
+      if (g.changes.size() == 1 && ops.size() == view.size()) {
+        continue;
+      }
+      tombstones += view.size() - ops.size();
+      changes += g.collapse(ops);
+      Coverage.mark(CompactionMark.GC_GROUP_COLLAPSED);
+    }
+    return new Swept(tombstones, changes, HlcTimestamp.ZERO);
+  }
+
   /** Changes stored across groups (a change writing several groups counts once per group). */
   public long storedChangeCount() {
     long n = 0;
@@ -152,6 +224,17 @@ public final class CausalGroupMap implements KvMap {
 
     Group(String name) {
       this.name = name;
+    }
+
+    /** Replaces every change with the winner holding {@code ops}; returns the changes dropped. */
+    long collapse(List<Op> ops) {
+      Change w = java.util.Collections.max(changes.values(), Write.CHANGE_ORDER);
+      Change collapsed = new Change(w.author(), w.seq(), w.timestamp(), w.seen(), ops);
+      long dropped = changes.size() - 1L;
+      changes.clear();
+      changes.put(collapsed.dot(), collapsed);
+      cachedView = null;
+      return dropped;
     }
 
     void add(Change c) {

@@ -4,7 +4,9 @@ import dev.entente.model.Dot;
 import dev.entente.model.ReplicaId;
 import dev.entente.model.Verify;
 import dev.entente.model.VersionVector;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -20,6 +22,82 @@ final class DotSet {
   private final Map<ReplicaId, Long> prefix = new HashMap<>();
   private final Map<ReplicaId, TreeSet<Long>> extras = new HashMap<>();
   private long size;
+
+  /** A set holding the dots {@code prefix} covers and {@code beyond} (dots past a gap). */
+  static DotSet of(VersionVector prefix, List<Dot> beyond) {
+    DotSet set = new DotSet();
+    prefix
+        .entries()
+        .forEach(
+            (r, n) -> {
+              set.prefix.put(r, n);
+              set.size += n;
+            });
+    for (Dot d : beyond) {
+      set.add(d);
+    }
+    return set;
+  }
+
+  /** The dots past a gap, sorted (empty when the set is a plain prefix per replica). */
+  List<Dot> beyond() {
+    List<Dot> out = new ArrayList<>();
+    new TreeMap<>(extras).forEach((r, counters) -> counters.forEach(c -> out.add(new Dot(r, c))));
+    return out;
+  }
+
+  /** Per replica the greatest counter added: a vector that covers every dot of the set. */
+  VersionVector maxCounters() {
+    Map<ReplicaId, Long> max = new HashMap<>(prefix);
+    extras.forEach((r, counters) -> max.put(r, counters.last()));
+    return VersionVector.of(max);
+  }
+
+  /** True if every dot of this set is in {@code other}. */
+  boolean isSubsetOf(DotSet other) {
+    for (Map.Entry<ReplicaId, Long> e : prefix.entrySet()) {
+      for (long c = other.prefix.getOrDefault(e.getKey(), 0L) + 1; c <= e.getValue(); c++) {
+        if (!other.contains(new Dot(e.getKey(), c))) {
+          return false;
+        }
+      }
+    }
+    for (Map.Entry<ReplicaId, TreeSet<Long>> e : extras.entrySet()) {
+      for (long c : e.getValue()) {
+        if (!other.contains(new Dot(e.getKey(), c))) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Adds every dot of {@code other}; cost grows with other's gaps, not with its prefixes. */
+  void addAll(DotSet other) {
+    other.prefix.forEach(this::addPrefix);
+    other.extras.forEach((r, counters) -> counters.forEach(c -> add(new Dot(r, c))));
+  }
+
+  private void addPrefix(ReplicaId r, long n) {
+    long mine = prefix.getOrDefault(r, 0L);
+    if (n <= mine) {
+      return;
+    }
+    TreeSet<Long> beyond = extras.get(r);
+    if (beyond != null) {
+      java.util.SortedSet<Long> covered = beyond.subSet(mine + 1, n + 1);
+      size -= covered.size();
+      covered.clear();
+    }
+    size += n - mine;
+    while (beyond != null && !beyond.isEmpty() && beyond.first() == n + 1) {
+      n = beyond.pollFirst();
+    }
+    if (beyond != null && beyond.isEmpty()) {
+      extras.remove(r);
+    }
+    prefix.put(r, n);
+  }
 
   /** True if the dot has been added. */
   boolean contains(Dot dot) {

@@ -1,17 +1,23 @@
 package dev.entente.impl;
 
+import dev.entente.impl.coverage.CompactionMark;
 import dev.entente.impl.coverage.ImplMark;
+import dev.entente.impl.gc.Swept;
 import dev.entente.model.Change;
 import dev.entente.model.Check;
+import dev.entente.model.HlcTimestamp;
 import dev.entente.model.Key;
 import dev.entente.model.MaterialisedMap;
 import dev.entente.model.Op;
 import dev.entente.model.RegisterPolicy;
 import dev.entente.model.Value;
 import dev.entente.model.Verify;
+import dev.entente.model.VersionVector;
 import dev.entente.model.Write;
 import dev.entente.model.coverage.Coverage;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -90,6 +96,51 @@ public final class LwwMap implements KvMap {
   @Override
   public long tombstoneCount() {
     return tombstones;
+  }
+
+  /**
+   * One entry per winning change, holding its winning ops. A register's position inside its change
+   * only breaks ties between writes of the same change to the same key, and a change wins each key
+   * with its last op to it, so a trimmed change compares exactly like the original.
+   */
+  @Override
+  public List<Change> snapshotEntries() {
+    return SnapshotEntries.group(registers.values());
+  }
+
+  @Override
+  public void restore(List<Change> entries, VersionVector context) {
+    Check.argument(registers.isEmpty(), "restore needs an empty LWW map");
+    entries.forEach(this::apply);
+  }
+
+  /**
+   * Drops winning deletes whose change is stable. Every later write to the key has seen the delete;
+   * with a monotone clock it is stamped after it and would beat it anyway, so the tombstone has no
+   * work left. With a wall clock nothing is dropped.
+   */
+  @Override
+  public Swept collectGarbage(VersionVector stable, boolean monotoneClock) {
+    if (!monotoneClock) {
+      return Swept.NOTHING;
+    }
+    long dropped = 0;
+    HlcTimestamp floor = HlcTimestamp.ZERO;
+    for (Iterator<Write> it = registers.values().iterator(); it.hasNext(); ) {
+      Write w = it.next();
+      if (w.op() instanceof Op.Delete && stable.covers(w.change().dot())) {
+        it.remove();
+        dropped++;
+        if (w.change().timestamp().compareTo(floor) > 0) {
+          floor = w.change().timestamp();
+        }
+      }
+    }
+    tombstones -= dropped;
+    if (dropped > 0) {
+      Coverage.mark(CompactionMark.GC_TOMBSTONE_DROPPED);
+    }
+    return new Swept(dropped, 0, floor);
   }
 
   /** Number of registers, tombstones included: the live-plus-dead storage size. */

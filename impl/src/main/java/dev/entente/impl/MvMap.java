@@ -11,6 +11,7 @@ import dev.entente.model.Op;
 import dev.entente.model.RegisterPolicy;
 import dev.entente.model.Value;
 import dev.entente.model.Verify;
+import dev.entente.model.VersionVector;
 import dev.entente.model.Write;
 import dev.entente.model.coverage.Coverage;
 import java.util.ArrayList;
@@ -36,13 +37,11 @@ import java.util.TreeMap;
 public final class MvMap implements KvMap {
   private final Map<Key, List<Write>> kept;
   private final DotSet context;
-  private final Set<Dot> contextDots;
 
   /** An empty map. */
   public MvMap() {
     this.kept = new HashMap<>();
     this.context = new DotSet();
-    this.contextDots = new HashSet<>();
   }
 
   @Override
@@ -88,12 +87,12 @@ public final class MvMap implements KvMap {
       List<Write> theirs = o.kept.getOrDefault(k, List.of());
       List<Write> joined = new ArrayList<>();
       for (Write w : mine) {
-        if (theirs.contains(w) || !o.contextDots.contains(w.change().dot())) {
+        if (holdsDot(theirs, w) || !o.context.contains(w.change().dot())) {
           joined.add(w);
         }
       }
       for (Write w : theirs) {
-        if (!mine.contains(w) && !contextDots.contains(w.change().dot())) {
+        if (!holdsDot(mine, w) && !context.contains(w.change().dot())) {
           joined.add(w);
         }
       }
@@ -103,19 +102,19 @@ public final class MvMap implements KvMap {
         kept.put(k, joined);
       }
     }
-    o.contextDots.forEach(this::addToContext);
+    context.addAll(o.context);
   }
 
   @Override
   public boolean isLessOrEqual(KvMap other) {
     MvMap o = mv(other);
-    if (!o.contextDots.containsAll(contextDots)) {
+    if (!context.isSubsetOf(o.context)) {
       return false;
     }
     for (Map.Entry<Key, List<Write>> e : o.kept.entrySet()) {
       List<Write> mine = kept.getOrDefault(e.getKey(), List.of());
       for (Write w : e.getValue()) {
-        if (contextDots.contains(w.change().dot()) && !mine.contains(w)) {
+        if (context.contains(w.change().dot()) && !holdsDot(mine, w)) {
           return false;
         }
       }
@@ -150,6 +149,32 @@ public final class MvMap implements KvMap {
     return 0;
   }
 
+  /** One entry per change that still has a kept sibling, holding those siblings. */
+  @Override
+  public List<Change> snapshotEntries() {
+    List<Write> all = new ArrayList<>();
+    kept.values().forEach(all::addAll);
+    return SnapshotEntries.group(all);
+  }
+
+  /**
+   * Restores the kept siblings and the causal context. A kept write is only ever compared by its
+   * dot (a later write supersedes it if it has seen that dot), so the trimmed entries are enough.
+   */
+  @Override
+  public void restore(List<Change> entries, VersionVector delivered) {
+    Check.argument(kept.isEmpty() && context.size() == 0, "restore needs an empty MV map");
+    context.addAll(DotSet.of(delivered, List.of()));
+    for (Change e : entries) {
+      Check.argument(context.contains(e.dot()), "MV entry %s is outside the context", e.dot());
+      for (int i = 0; i < e.ops().size(); i++) {
+        Write w = new Write(e, i);
+        Check.argument(w.op() instanceof Op.Put, "MV entry %s keeps a delete", e.dot());
+        kept.computeIfAbsent(w.key(), k -> new ArrayList<>()).add(w);
+      }
+    }
+  }
+
   /** Number of kept writes, siblings included. */
   public long keptWriteCount() {
     long n = 0;
@@ -162,11 +187,6 @@ public final class MvMap implements KvMap {
   @Override
   public void checkRep() {
     context.checkRep();
-    Verify.that(
-        context.size() == contextDots.size(),
-        "MV context holds %d dots, index %d",
-        context.size(),
-        contextDots.size());
     for (Map.Entry<Key, List<Write>> e : kept.entrySet()) {
       Verify.that(!e.getValue().isEmpty(), "MV keeps an empty sibling list for %s", e.getKey());
       for (Write w : e.getValue()) {
@@ -174,7 +194,7 @@ public final class MvMap implements KvMap {
             w.key().equals(e.getKey()), "MV key %s holds a write to %s", e.getKey(), w.key());
         Verify.that(w.op() instanceof Op.Put, "MV key %s keeps a delete %s", e.getKey(), w);
         Verify.that(
-            contextDots.contains(w.change().dot()),
+            context.contains(w.change().dot()),
             "MV kept write %s outside context",
             w.change().dot());
         for (Write other : e.getValue()) {
@@ -207,9 +227,21 @@ public final class MvMap implements KvMap {
   }
 
   private void addToContext(Dot dot) {
-    if (contextDots.add(dot)) {
-      context.add(dot);
+    context.add(dot);
+  }
+
+  /**
+   * True if {@code writes} (one key's siblings) holds {@code w}'s change. Siblings are matched by
+   * dot, not by equality: a restored map keeps trimmed changes, and a change keeps at most one
+   * write per key.
+   */
+  private static boolean holdsDot(List<Write> writes, Write w) {
+    for (Write x : writes) {
+      if (x.change().dot().equals(w.change().dot())) {
+        return true;
+      }
     }
+    return false;
   }
 
   private static MvMap mv(KvMap other) {

@@ -2,10 +2,17 @@ package dev.entente.impl;
 
 import dev.entente.impl.clock.ClockDriftException;
 import dev.entente.impl.clock.TimestampClock;
+import dev.entente.impl.clock.WallClock;
+import dev.entente.impl.coverage.CompactionMark;
 import dev.entente.impl.coverage.ImplMark;
+import dev.entente.impl.gc.GcResult;
+import dev.entente.impl.gc.StabilityFrontier;
+import dev.entente.impl.gc.Swept;
+import dev.entente.impl.snapshot.Snapshot;
 import dev.entente.model.Change;
 import dev.entente.model.Check;
 import dev.entente.model.Dot;
+import dev.entente.model.HlcTimestamp;
 import dev.entente.model.Key;
 import dev.entente.model.KeyGroups;
 import dev.entente.model.MaterialisedMap;
@@ -23,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One replica of the key-value map: it makes changes from local edits and applies changes from
@@ -46,8 +54,14 @@ import java.util.TreeMap;
  *       local change declares it as {@code seen}.
  * </ul>
  *
- * <p>Delivered changes are kept in a log so that {@link #changesSince} can serve delta sync; the
- * compaction issue will bound it.
+ * <p>Delivered changes are kept in a log so that {@link #changesSince} can serve delta sync.
+ * Compaction bounds it: {@link #collectGarbage} drops what every member has delivered, and a
+ * replica {@link #restore restored} from a {@link Snapshot} logs only what it delivered since. A
+ * peer that lacks a change no longer logged is told so ({@link DeltaResult.BehindHorizon}).
+ *
+ * <p>After garbage collection at a frontier, a change that has not seen the frontier is refused:
+ * only a device removed from the membership while offline can send one, and merging it could
+ * resurrect a collected delete (see docs/compaction.md).
  */
 public final class Replica {
   private final ReplicaId id;
@@ -57,6 +71,12 @@ public final class Replica {
   private final Map<Dot, Change> log = new HashMap<>();
   private final List<Change> deliveryOrder = new ArrayList<>();
   private final TreeMap<Dot, Change> pending = new TreeMap<>();
+  // Compaction state: delivered dots not in the log, the vector covering them, and the frontier and
+  // tombstone floor of the last garbage collection (a change must have seen / be after them).
+  private long compacted;
+  private VersionVector horizon = VersionVector.EMPTY;
+  private VersionVector gcFrontier = VersionVector.EMPTY;
+  private HlcTimestamp tombstoneFloor = HlcTimestamp.ZERO;
 
   private Replica(ReplicaId id, KvMap map, TimestampClock clock) {
     this.id = id;
@@ -75,13 +95,93 @@ public final class Replica {
     Check.argument(policy != null, "policy must not be null");
     Check.argument(groups != null, "key groups must not be null");
     Check.argument(clock != null, "clock must not be null");
-    KvMap map =
-        switch (policy) {
-          case LWW -> new LwwMap();
-          case MV -> new MvMap();
-          case CAUSAL_GROUP -> new CausalGroupMap(groups);
-        };
-    return new Replica(id, map, clock);
+    return new Replica(id, newMap(policy, groups), clock);
+  }
+
+  private static KvMap newMap(RegisterPolicy policy, KeyGroups groups) {
+    return switch (policy) {
+      case LWW -> new LwwMap();
+      case MV -> new MvMap();
+      case CAUSAL_GROUP -> new CausalGroupMap(groups);
+    };
+  }
+
+  /**
+   * Restores a replica from {@code snapshot}: the same map, delivered dots, buffered changes and
+   * garbage-collection state as the replica that took it, and an empty log (every delivered change
+   * is behind the {@link #horizon()}). The clock observes the snapshot's high-water mark, so new
+   * local changes are stamped after everything the snapshot holds.
+   *
+   * @param groups key groups for {@link RegisterPolicy#CAUSAL_GROUP}; ignored by other policies
+   * @throws dev.entente.impl.clock.ClockDriftException if the snapshot's clock is beyond the
+   *     clock's drift limit
+   */
+  public static Replica restore(
+      ReplicaId id, Snapshot snapshot, KeyGroups groups, TimestampClock clock) {
+    Check.argument(snapshot != null, "snapshot must not be null");
+    Check.argument(groups != null, "key groups must not be null");
+    return restore(id, snapshot, newMap(snapshot.policy(), groups), clock);
+  }
+
+  /**
+   * Like {@link #restore(ReplicaId, Snapshot, KeyGroups, TimestampClock)} around a map the caller
+   * supplies (the simulator's seam for broken maps).
+   *
+   * @param map an empty map of the snapshot's policy; the replica takes ownership of it
+   */
+  public static Replica restore(ReplicaId id, Snapshot snapshot, KvMap map, TimestampClock clock) {
+    Replica r = create(id, map, clock);
+    Check.argument(snapshot != null, "snapshot must not be null");
+    Check.argument(
+        snapshot.policy() == map.policy(),
+        "cannot restore a %s snapshot into a %s map",
+        snapshot.policy(),
+        map.policy());
+    clock.observe(snapshot.clock());
+    map.restore(snapshot.entries(), snapshot.delivered());
+    r.delivered.addAll(DotSet.of(snapshot.delivered(), snapshot.deliveredBeyond()));
+    r.compacted = r.delivered.size();
+    r.horizon = r.delivered.maxCounters();
+    r.gcFrontier = snapshot.gcFrontier();
+    r.tombstoneFloor = snapshot.tombstoneFloor();
+    for (Change c : snapshot.pending()) {
+      r.pending.put(c.dot(), c);
+    }
+    r.releasePending(new ArrayList<>());
+    Coverage.mark(CompactionMark.SNAPSHOT_RESTORED);
+    return r;
+  }
+
+  /**
+   * A replica restored from {@code snapshot} that then applied {@code tail} in order: how a device
+   * past the GC horizon bootstraps (the tail is the peer's logged changes plus its own changes the
+   * snapshot lacks, {@link #missingFrom}). Changes the replica refuses are in the result.
+   */
+  public static Bootstrap bootstrap(
+      ReplicaId id, Snapshot snapshot, List<Change> tail, KeyGroups groups, TimestampClock clock) {
+    Check.argument(tail != null, "tail must not be null");
+    Replica r = restore(id, snapshot, groups, clock);
+    List<ApplyResult.Rejected> rejected = new ArrayList<>();
+    for (Change c : tail) {
+      if (r.apply(c) instanceof ApplyResult.Rejected no) {
+        rejected.add(no);
+      }
+    }
+    return new Bootstrap(r, rejected);
+  }
+
+  /**
+   * A bootstrapped replica and the tail changes it refused.
+   *
+   * @param replica the replica
+   * @param rejected the refused changes, each with its reason
+   */
+  public record Bootstrap(Replica replica, List<ApplyResult.Rejected> rejected) {
+    /** Copies the list. */
+    public Bootstrap {
+      Check.argument(replica != null, "replica must not be null");
+      rejected = List.copyOf(rejected);
+    }
   }
 
   /**
@@ -151,6 +251,16 @@ public final class Replica {
       }
       return new ApplyResult.Rejected(dot, "a different change with dot " + dot + " is known");
     }
+    if (delivered.contains(dot)) {
+      // Delivered and compacted away: its content can no longer be compared.
+      Coverage.mark(ImplMark.REPLICA_DUPLICATE_IGNORED);
+      return new ApplyResult.Duplicate(dot);
+    }
+    String behind = behindFrontier(change);
+    if (behind != null) {
+      Coverage.mark(CompactionMark.GC_CHANGE_BEHIND_FRONTIER);
+      return new ApplyResult.Rejected(dot, behind);
+    }
     try {
       clock.observe(change.timestamp());
     } catch (ClockDriftException e) {
@@ -179,6 +289,158 @@ public final class Replica {
       }
     }
     return out;
+  }
+
+  /**
+   * What to send a peer whose version vector is {@code remote}: the logged changes it lacks, or, if
+   * it lacks changes no longer logged, {@link DeltaResult.BehindHorizon} (it must bootstrap).
+   */
+  public DeltaResult delta(VersionVector remote) {
+    Check.argument(remote != null, "remote must not be null");
+    List<Change> tail = changesSince(remote);
+    if (!remote.dominates(horizon)) {
+      Coverage.mark(CompactionMark.DELTA_BEHIND_HORIZON);
+      return new DeltaResult.BehindHorizon(horizon, remote, tail);
+    }
+    return new DeltaResult.Changes(tail);
+  }
+
+  /** The log horizon: delivered changes this vector covers may be compacted out of the log. */
+  public VersionVector horizon() {
+    return horizon;
+  }
+
+  /** The frontier of the last garbage collection ({@link VersionVector#EMPTY} if none). */
+  public VersionVector gcFrontier() {
+    return gcFrontier;
+  }
+
+  /** A snapshot of the live state (see {@link Snapshot}); the replica is unchanged. */
+  public Snapshot snapshot() {
+    return new Snapshot(
+        map.policy(),
+        delivered.versionVector(),
+        delivered.beyond(),
+        gcFrontier,
+        tombstoneFloor,
+        clock.current(),
+        map.snapshotEntries(),
+        pending());
+  }
+
+  /**
+   * The logged changes {@code snapshot} does not hold, in delivery order: what a device that
+   * bootstraps from {@code snapshot} re-offers so that its own (offline) edits are kept.
+   */
+  public List<Change> missingFrom(Snapshot snapshot) {
+    List<Change> out = new ArrayList<>();
+    for (Change c : deliveryOrder) {
+      if (!snapshot.isDelivered(c.dot())) {
+        out.add(c);
+      }
+    }
+    for (Change c : pending.values()) {
+      if (!snapshot.isDelivered(c.dot())) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Joins a peer's snapshot into this replica: how a device behind the peer's horizon catches up
+   * while keeping everything it holds, its own unsent edits included. Entries whose dots this
+   * replica delivered are skipped (its map already reflects them, possibly in collected form); the
+   * others are joined as changes. Refused unless this replica has delivered the snapshot's GC
+   * frontier (else the snapshot may lack a tombstone this replica's older changes would need).
+   */
+  public SnapshotMerge mergeSnapshot(Snapshot s) {
+    Check.argument(s != null, "snapshot must not be null");
+    Check.argument(
+        s.policy() == map.policy(), "cannot merge a %s snapshot into %s", s.policy(), policy());
+    if (map.policy() != RegisterPolicy.MV && !delivered.versionVector().dominates(s.gcFrontier())) {
+      return new SnapshotMerge.Refused(
+          "replica "
+              + id
+              + " delivered "
+              + delivered.versionVector()
+              + ", not the snapshot's GC frontier "
+              + s.gcFrontier());
+    }
+    List<ApplyResult.Rejected> rejected = new ArrayList<>();
+    if (map instanceof MvMap mv) {
+      MvMap theirs = new MvMap();
+      theirs.restore(s.entries(), s.delivered());
+      mv.mergeFrom(theirs);
+    } else {
+      for (Change e : s.entries()) {
+        String behind = delivered.contains(e.dot()) ? "" : behindFrontier(e);
+        if (behind == null) {
+          map.apply(e);
+        } else if (!behind.isEmpty()) {
+          rejected.add(new ApplyResult.Rejected(e.dot(), behind));
+        }
+      }
+    }
+    DotSet theirs = DotSet.of(s.delivered(), s.deliveredBeyond());
+    long before = delivered.size();
+    delivered.addAll(theirs);
+    long learned = delivered.size() - before;
+    compacted += learned;
+    horizon = horizon.merge(theirs.maxCounters());
+    adoptGcState(s.gcFrontier(), s.tombstoneFloor());
+    for (Change c : s.pending()) {
+      if (!delivered.contains(c.dot())) {
+        pending.putIfAbsent(c.dot(), c);
+      }
+    }
+    releasePending(new ArrayList<>());
+    return new SnapshotMerge.Merged(learned, rejected);
+  }
+
+  private void adoptGcState(VersionVector frontier, HlcTimestamp floor) {
+    gcFrontier = gcFrontier.merge(frontier);
+    if (floor.compareTo(tombstoneFloor) > 0) {
+      tombstoneFloor = floor;
+    }
+  }
+
+  /**
+   * Drops the whole delta-sync log; the live state is kept. Afterwards a peer lacking any delivered
+   * change gets {@link DeltaResult.BehindHorizon}. Returns the number of changes dropped.
+   */
+  public int compactLog() {
+    int dropped = deliveryOrder.size();
+    compacted += dropped;
+    horizon = horizon.merge(delivered.maxCounters());
+    log.clear();
+    deliveryOrder.clear();
+    return dropped;
+  }
+
+  /**
+   * Collects garbage at {@code frontier}: LWW tombstones and superseded causal-group changes whose
+   * changes are stable, and the logged changes every member has delivered. Held back (nothing
+   * dropped) unless the replica can prove no future change needs them: it must have delivered the
+   * frontier and the members' heads, and every buffered change must have seen the frontier.
+   */
+  public GcResult collectGarbage(StabilityFrontier frontier) {
+    Check.argument(frontier != null, "frontier must not be null");
+    String reason = ReplicaGc.heldBack(frontier, delivered.versionVector(), pending.values());
+    if (reason != null) {
+      Coverage.mark(CompactionMark.GC_HELD_BACK);
+      return new GcResult.HeldBack(reason);
+    }
+    VersionVector stable = frontier.stable();
+    Swept swept = map.collectGarbage(stable, !(clock instanceof WallClock));
+    adoptGcState(stable, swept.tombstoneFloor());
+    int before = deliveryOrder.size();
+    deliveryOrder.removeIf(c -> stable.covers(c.dot()));
+    log.keySet().removeIf(stable::covers);
+    long logged = before - deliveryOrder.size();
+    compacted += logged;
+    horizon = horizon.merge(stable);
+    return new GcResult.Collected(frontier, swept.tombstones(), swept.changes(), logged);
   }
 
   /** The delivered changes as a state for full-state sync or storage. */
@@ -240,12 +502,18 @@ public final class Replica {
     delivered.checkRep();
     map.checkRep();
     Verify.that(
-        log.size() == deliveryOrder.size() && log.size() == delivered.size(),
-        "replica %s: log %d, delivery order %d, dot set %d disagree",
+        log.size() == deliveryOrder.size() && log.size() + compacted == delivered.size(),
+        "replica %s: log %d, delivery order %d, compacted %d, dot set %d disagree",
         id,
         log.size(),
         deliveryOrder.size(),
+        compacted,
         delivered.size());
+    Verify.that(
+        delivered.versionVector().dominates(gcFrontier),
+        "replica %s collected garbage at %s beyond what it delivered",
+        id,
+        gcFrontier);
     for (Change c : deliveryOrder) {
       Verify.that(
           delivered.contains(c.dot()), "replica %s: %s logged, not in dot set", id, c.dot());
@@ -270,6 +538,38 @@ public final class Replica {
           map.policy(),
           pending.size());
     }
+  }
+
+  /**
+   * Why {@code change} must be refused after garbage collection, or null if it may be applied. LWW
+   * only collects tombstones: a write stamped after every collected one would beat it anyway, so
+   * the timestamp floor is the whole test. A causal group collapses to its winner's view, which a
+   * change that has not seen the frontier could read past. MV collects nothing from its map.
+   */
+  private @Nullable String behindFrontier(Change change) {
+    if (map.policy() == RegisterPolicy.LWW) {
+      if (change.timestamp().compareTo(tombstoneFloor) > 0
+          || tombstoneFloor.equals(HlcTimestamp.ZERO)) {
+        return null;
+      }
+      return "change "
+          + change.dot()
+          + " is stamped "
+          + change.timestamp()
+          + ", not after the collected tombstones' floor "
+          + tombstoneFloor
+          + ": its author is past the GC horizon";
+    }
+    if (map.policy() == RegisterPolicy.MV || change.seen().dominates(gcFrontier)) {
+      return null;
+    }
+    return "change "
+        + change.dot()
+        + " has not seen the GC frontier "
+        + gcFrontier
+        + " (it saw "
+        + change.seen()
+        + "): its author is past the GC horizon and must bootstrap from a snapshot";
   }
 
   private ApplyResult deliverOrBuffer(Change change) {
