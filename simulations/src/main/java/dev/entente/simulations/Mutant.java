@@ -186,6 +186,16 @@ public enum Mutant {
     public Overrides requirements(Overrides base) {
       return base.withFaults(storageFaults(FaultKind.TORN_WRITE));
     }
+  },
+
+  /** The last acknowledged commit was not really durable: a crash loses it. */
+  STORAGE_LOSES_LAST_ACKNOWLEDGED_COMMIT(
+      "a crash loses the last acknowledged commit (an fsync that lies)",
+      REAL.withDisks(disk -> new BrokenDisk(disk, BrokenDisk.Flaw.LOSES_LAST_ACKNOWLEDGED))) {
+    @Override
+    public Overrides requirements(Overrides base) {
+      return base.withFaults(storageFaults(FaultKind.CRASH));
+    }
   };
 
   /** Faults under which a storage mutant is reachable: the run is storage-backed. */

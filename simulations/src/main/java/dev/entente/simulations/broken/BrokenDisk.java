@@ -21,12 +21,18 @@ public final class BrokenDisk implements Storage {
      * Recovery trusts the write-back cache: the batch whose commit crashed before it was synced (so
      * it was never acknowledged) is replayed on the next load as if it had been stored.
      */
-    REPLAYS_UNSYNCED_SUFFIX
+    REPLAYS_UNSYNCED_SUFFIX,
+    /**
+     * The last commit returned before its record was really durable (an fsync that lies, or {@code
+     * synchronous=NORMAL} under power loss): a crash loses that acknowledged record.
+     */
+    LOSES_LAST_ACKNOWLEDGED
   }
 
   private final MemoryStorage disk;
   private final Flaw flaw;
   private @Nullable StorageBatch unsynced;
+  private @Nullable StorageBatch lastAcknowledged;
 
   /** A storage over {@code disk} with {@code flaw}. */
   public BrokenDisk(MemoryStorage disk, Flaw flaw) {
@@ -37,6 +43,15 @@ public final class BrokenDisk implements Storage {
   @Override
   public StoredState load() throws StorageException {
     StoredState s = disk.load();
+    StorageBatch last = lastAcknowledged;
+    lastAcknowledged = null;
+    if (flaw == Flaw.LOSES_LAST_ACKNOWLEDGED && last != null) {
+      List<Change> delivered = new ArrayList<>(s.delivered());
+      delivered.removeAll(last.delivered());
+      List<Change> pending = new ArrayList<>(s.pending());
+      pending.removeAll(last.buffered());
+      return new StoredState(delivered, pending, s.clockHighWater(), s.quarantined());
+    }
     StorageBatch cached = unsynced;
     unsynced = null;
     if (cached == null) {
@@ -59,6 +74,7 @@ public final class BrokenDisk implements Storage {
       }
       throw e;
     }
+    lastAcknowledged = batch;
   }
 
   @Override
