@@ -56,9 +56,8 @@ class QuickCampaignGoldenTest {
    */
   private static List<RunRecord> goldenMutantsOnly(List<RunRecord> records) {
     Set<String> golden = new HashSet<>();
-    for (List<String> row : texts(section(QuickCampaignGoldenTest.golden.sections(), "mutants")
-        .tables()
-        .get(0))) {
+    for (List<String> row :
+        texts(section(QuickCampaignGoldenTest.golden.sections(), "mutants").tables().get(0))) {
       golden.add(row.get(0));
     }
     return records.stream()
