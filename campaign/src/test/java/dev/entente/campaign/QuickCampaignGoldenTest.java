@@ -12,7 +12,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +46,23 @@ class QuickCampaignGoldenTest {
         new CampaignOptions(CampaignMode.QUICK, 8, false, List.of(), false, false, Shard.WHOLE);
     List<RunRecord> records =
         CampaignRunner.simulate(o, new PrintStream(OutputStream.nullOutputStream()));
-    now = Campaign.aggregate(o.plan(), Campaign.canonical(records));
+    now = Campaign.aggregate(o.plan(), Campaign.canonical(goldenMutantsOnly(records)));
+  }
+
+  /**
+   * The mutant catalogue grows (new mutants are appended at the end of {@code Mutant}, and {@code
+   * MutantCatalogueTest} checks each is caught): the golden mutants section is compared over the
+   * mutants it names, so a new mutant does not rewrite the old ones' rows, findings and charts.
+   */
+  private static List<RunRecord> goldenMutantsOnly(List<RunRecord> records) {
+    Set<String> golden = new HashSet<>();
+    for (List<String> row :
+        texts(section(QuickCampaignGoldenTest.golden.sections(), "mutants").tables().get(0))) {
+      golden.add(row.get(0));
+    }
+    return records.stream()
+        .filter(r -> !r.key().experiment().equals("mutants") || golden.contains(r.key().variant()))
+        .toList();
   }
 
   @Test

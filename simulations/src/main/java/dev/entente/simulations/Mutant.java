@@ -5,6 +5,7 @@ import static dev.entente.simulations.cluster.ClusterFactory.REAL;
 import dev.entente.impl.clock.ClockKind;
 import dev.entente.model.Change;
 import dev.entente.model.RegisterPolicy;
+import dev.entente.simulations.broken.BrokenDisk;
 import dev.entente.simulations.broken.BrokenLwwMap;
 import dev.entente.simulations.broken.BrokenMvMap;
 import dev.entente.simulations.broken.EarlyCausalBuffer;
@@ -14,10 +15,13 @@ import dev.entente.simulations.broken.ReorderingSequencer;
 import dev.entente.simulations.broken.SilentOpPush;
 import dev.entente.simulations.broken.StaleStateGossip;
 import dev.entente.simulations.cluster.ClusterFactory;
+import dev.entente.simulations.plan.FaultKind;
 import dev.entente.simulations.sync.SyncKind;
 import dev.entente.simulations.workload.WorkloadKind;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The catalogue of deliberately broken variants ("test the tester"), selected with {@code --mutant
@@ -27,7 +31,8 @@ import java.util.Locale;
  *
  * <p>The points: the replica's map, the timestamp clock, op push's causal buffer, the delta source
  * (what delta pull and op push retransmission send), the whole protocol, and the single-server
- * sequencer. {@link #requirements} names the options under which a mutant is reachable.
+ * sequencer, and the storage over a machine's simulated disk. {@link #requirements} names the
+ * options under which a mutant is reachable.
  */
 public enum Mutant {
   /** The real thing. */
@@ -171,7 +176,38 @@ public enum Mutant {
     public Overrides requirements(Overrides base) {
       return base.withPolicy(RegisterPolicy.LWW).withSync(SyncKind.SEQUENCER);
     }
+  },
+
+  /** Recovery replays the batch whose commit crashed before it was synced, as if acknowledged. */
+  RECOVERY_REPLAYS_UNSYNCED_SUFFIX(
+      "recovery replays the unsynced suffix as if it were acknowledged",
+      REAL.withDisks(disk -> new BrokenDisk(disk, BrokenDisk.Flaw.REPLAYS_UNSYNCED_SUFFIX))) {
+    @Override
+    public Overrides requirements(Overrides base) {
+      return base.withFaults(storageFaults(FaultKind.TORN_WRITE));
+    }
+  },
+
+  /** The last acknowledged commit was not really durable: a crash loses it. */
+  STORAGE_LOSES_LAST_ACKNOWLEDGED_COMMIT(
+      "a crash loses the last acknowledged commit (an fsync that lies)",
+      REAL.withDisks(disk -> new BrokenDisk(disk, BrokenDisk.Flaw.LOSES_LAST_ACKNOWLEDGED))) {
+    @Override
+    public Overrides requirements(Overrides base) {
+      return base.withFaults(storageFaults(FaultKind.CRASH));
+    }
   };
+
+  /** Faults under which a storage mutant is reachable: the run is storage-backed. */
+  private static Set<FaultKind> storageFaults(FaultKind extra) {
+    return EnumSet.of(
+        extra,
+        FaultKind.TORN_WRITE,
+        FaultKind.PARTITION_ONE,
+        FaultKind.LOSS,
+        FaultKind.REORDER,
+        FaultKind.DELAY);
+  }
 
   private final String description;
   private final ClusterFactory factory;

@@ -47,6 +47,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code swarm}: everything drawn per seed: 2-6 replicas, each fault with chance 1/2, the
  *       policy, the clock, the sync variant (the sequencer 1 time in 8), the workload, 50-400 ops
  *       and the network's parameters.
+ *   <li>{@code storage-faults}: storage-backed replicas; crash and amnesia through the simulated
+ *       disk, torn writes, flipped bits, a full disk; policy and sync drawn.
+ *   <li>{@code long-offline}: one replica cut off for most of the run, editing offline, while the
+ *       others write and delete; storage-backed.
  * </ul>
  *
  * <p>Every profile draws the same fixed sequence of values from the seed's option stream, one value
@@ -79,8 +83,14 @@ public final class Profile {
   /** {@code profiles/swarm.json}. */
   public static final Profile SWARM = resource("swarm");
 
+  /** {@code profiles/storage-faults.json}. */
+  public static final Profile STORAGE_FAULTS = resource("storage-faults");
+
+  /** {@code profiles/long-offline.json}. */
+  public static final Profile LONG_OFFLINE = resource("long-offline");
+
   private static final List<Profile> BUILT_IN =
-      List.of(DEFAULT, CALM, PARTITIONS, CLOCK_SKEW, CRASHES, SWARM);
+      List.of(DEFAULT, CALM, PARTITIONS, CLOCK_SKEW, CRASHES, SWARM, STORAGE_FAULTS, LONG_OFFLINE);
 
   private final ProfileSpec spec;
   private final @Nullable Path file;

@@ -29,7 +29,11 @@ public final class SchedulePlanner {
     long window = Math.max(1_000, options.workload().ops() * options.workload().opGapTicksMean());
     List<PlannedFault> faults = new ArrayList<>();
     for (FaultKind.Family family :
-        List.of(FaultKind.Family.NETWORK, FaultKind.Family.REPLICA, FaultKind.Family.CLOCK)) {
+        List.of(
+            FaultKind.Family.NETWORK,
+            FaultKind.Family.REPLICA,
+            FaultKind.Family.CLOCK,
+            FaultKind.Family.STORAGE)) {
       faults.addAll(timeline(options, family, window, prng));
     }
     List<Long> joins = new ArrayList<>();

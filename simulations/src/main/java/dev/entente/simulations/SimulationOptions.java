@@ -53,6 +53,19 @@ public record SimulationOptions(
     return faults.contains(kind);
   }
 
+  /**
+   * True if any storage fault is enabled: then every replica commits each step to its simulated
+   * disk before acknowledging it, and a restarted replica reloads only what its disk kept.
+   */
+  public boolean storageBacked() {
+    for (FaultKind k : faults) {
+      if (k.family() == FaultKind.Family.STORAGE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Every option as {@code key=value} words, in a fixed order: the run's first line. */
   public String describe() {
     return String.format(

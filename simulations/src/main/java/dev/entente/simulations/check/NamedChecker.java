@@ -48,7 +48,8 @@ public record NamedChecker(
   /**
    * The CRDT checkers every run is judged by: eventual and strong convergence, agreement with the
    * oracle after both phases, the session guarantees, no causally later write lost, no
-   * resurrection, and the calendar workload's start-before-end invariant.
+   * resurrection, the calendar workload's start-before-end invariant, and (in storage-backed runs)
+   * that no acknowledged write is lost.
    *
    * <p>Expected anomalies: wall clocks and the causal-group policy may lose causally later writes
    * (and so resurrect deleted keys); with wall clocks the drift guard may refuse an origin's change
@@ -103,6 +104,7 @@ public record NamedChecker(
             CalendarInvariant.NAME,
             o -> CalendarInvariant.checker().check(o.history()),
             o -> o.policy() != RegisterPolicy.CAUSAL_GROUP || o.sync() == SyncKind.SEQUENCER));
+    all.add(new NamedChecker(DurabilityChecker.NAME, DurabilityChecker::check));
     return List.copyOf(all);
   }
 

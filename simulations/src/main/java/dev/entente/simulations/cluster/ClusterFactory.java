@@ -9,6 +9,8 @@ import dev.entente.impl.Replica;
 import dev.entente.impl.clock.ClockKind;
 import dev.entente.impl.clock.PhysicalClock;
 import dev.entente.impl.clock.TimestampClock;
+import dev.entente.impl.storage.MemoryStorage;
+import dev.entente.impl.storage.Storage;
 import dev.entente.model.Change;
 import dev.entente.model.KeyGroups;
 import dev.entente.model.RegisterPolicy;
@@ -28,8 +30,9 @@ import java.util.function.Supplier;
 /**
  * How the simulator assembles the components of one replica: its map, its timestamp clock, op
  * push's causal buffer, the delta source that delta pull and retransmission send from, the
- * anti-entropy protocol, and (under the sequencer) the server. {@link #REAL} is the real system;
- * the mutant catalogue replaces one point with a {@code with...} copy. Immutable.
+ * anti-entropy protocol, (under the sequencer) the server, and (in storage-backed runs) the storage
+ * a replica commits to. {@link #REAL} is the real system; the mutant catalogue replaces one point
+ * with a {@code with...} copy. Immutable.
  *
  * @param maps the empty map a replica is built around, per policy
  * @param clocks a replica's timestamp clock over its simulated physical clock
@@ -37,6 +40,7 @@ import java.util.function.Supplier;
  * @param changesSince the changes a replica sends to a peer whose vector is given
  * @param protocols a replica's anti-entropy protocol instance
  * @param sequencers the sequencer around the server replica
+ * @param disks the storage a replica commits to, over its simulated disk (storage-backed runs)
  */
 public record ClusterFactory(
     MapMaker maps,
@@ -44,7 +48,8 @@ public record ClusterFactory(
     Supplier<CausalBuffer> causalBuffers,
     DeltaSource changesSince,
     ProtocolMaker protocols,
-    Function<Replica, Sequencer> sequencers) {
+    Function<Replica, Sequencer> sequencers,
+    DiskMaker disks) {
 
   /** Makes the empty map of a replica. */
   @FunctionalInterface
@@ -74,6 +79,16 @@ public record ClusterFactory(
     AntiEntropy newAntiEntropy(SyncKind kind, SyncContext ctx);
   }
 
+  /** Makes the storage a replica commits to. */
+  @FunctionalInterface
+  public interface DiskMaker {
+    /**
+     * The storage over {@code disk}, the machine's simulated disk (which the storage nemesis
+     * damages); the real system commits to the disk itself.
+     */
+    Storage over(MemoryStorage disk);
+  }
+
   /** The real system: impl's maps and clocks, the sync package's protocols and sequencer. */
   public static final ClusterFactory REAL =
       new ClusterFactory(
@@ -82,7 +97,8 @@ public record ClusterFactory(
           CausalBuffer::new,
           Replica::changesSince,
           (kind, ctx) -> kind.create(ctx),
-          Sequencer::new);
+          Sequencer::new,
+          disk -> disk);
 
   private static KvMap realMap(RegisterPolicy policy, KeyGroups groups) {
     return switch (policy) {
@@ -121,31 +137,41 @@ public record ClusterFactory(
 
   /** A copy with the replica's map replaced. */
   public ClusterFactory withMaps(MapMaker m) {
-    return new ClusterFactory(m, clocks, causalBuffers, changesSince, protocols, sequencers);
+    return new ClusterFactory(m, clocks, causalBuffers, changesSince, protocols, sequencers, disks);
   }
 
   /** A copy with the timestamp clock replaced. */
   public ClusterFactory withClocks(ClockMaker c) {
-    return new ClusterFactory(maps, c, causalBuffers, changesSince, protocols, sequencers);
+    return new ClusterFactory(maps, c, causalBuffers, changesSince, protocols, sequencers, disks);
   }
 
   /** A copy with op push's causal buffer replaced. */
   public ClusterFactory withCausalBuffers(Supplier<CausalBuffer> b) {
-    return new ClusterFactory(maps, clocks, b, changesSince, protocols, sequencers);
+    return new ClusterFactory(maps, clocks, b, changesSince, protocols, sequencers, disks);
   }
 
   /** A copy with the delta source replaced. */
   public ClusterFactory withChangesSince(DeltaSource d) {
-    return new ClusterFactory(maps, clocks, causalBuffers, d, protocols, sequencers);
+    return new ClusterFactory(maps, clocks, causalBuffers, d, protocols, sequencers, disks);
   }
 
   /** A copy with the anti-entropy protocol replaced. */
   public ClusterFactory withProtocols(ProtocolMaker p) {
-    return new ClusterFactory(maps, clocks, causalBuffers, changesSince, p, sequencers);
+    return new ClusterFactory(maps, clocks, causalBuffers, changesSince, p, sequencers, disks);
   }
 
   /** A copy with the sequencer replaced. */
   public ClusterFactory withSequencers(Function<Replica, Sequencer> s) {
-    return new ClusterFactory(maps, clocks, causalBuffers, changesSince, protocols, s);
+    return new ClusterFactory(maps, clocks, causalBuffers, changesSince, protocols, s, disks);
+  }
+
+  /** The storage a replica commits to over its simulated disk. */
+  public Storage newStorage(MemoryStorage disk) {
+    return disks.over(disk);
+  }
+
+  /** A copy with the storage over the simulated disk replaced. */
+  public ClusterFactory withDisks(DiskMaker d) {
+    return new ClusterFactory(maps, clocks, causalBuffers, changesSince, protocols, sequencers, d);
   }
 }

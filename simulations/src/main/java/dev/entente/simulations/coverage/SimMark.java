@@ -66,7 +66,20 @@ public enum SimMark implements CoverageMark {
       "a calendar adjust found no consistent event to adjust and recreated the event"),
   /** {@code OpResolver.bound}. */
   WORKLOAD_ADJUST_AGAINST_SIBLINGS(
-      "a calendar adjust resolved against several sibling values of one key");
+      "a calendar adjust resolved against several sibling values of one key"),
+  /** {@code DiskRecovery.recover}. */
+  STORAGE_RESTART_FROM_DISK("a crashed machine restarted from what its simulated disk kept"),
+  /** {@code DiskRecovery.recover}. */
+  STORAGE_TORN_RECORD_QUARANTINED(
+      "a restart found a torn last record on the disk, quarantined it and recovered the rest"),
+  /** {@code DiskRecovery.recover}. */
+  STORAGE_FLIPPED_RECORD_QUARANTINED(
+      "a restart caught a flipped bit by its checksum, quarantined the record, recovered the rest"),
+  /** {@code Cluster.persist}. */
+  STORAGE_DISK_FULL_REFUSED("a full disk refused a commit, and the step was not acknowledged"),
+  /** {@code DiskRecovery.replay}. */
+  STORAGE_SET_ASIDE_AFTER_HOLE(
+      "a restart set aside stored changes that depended on a quarantined record");
 
   private final String description;
 

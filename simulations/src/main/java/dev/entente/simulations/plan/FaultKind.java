@@ -10,7 +10,8 @@ import java.util.Set;
  * Every fault the simulator can inject, by its option name. Scheduled faults are planned as events
  * with a start and a duration; ambient faults ({@link Family#AMBIENT}) are parameters that hold for
  * the whole safety phase (message loss, duplication, reordering, delay spread, clock skew and
- * drift).
+ * drift). Storage faults ({@link Family#STORAGE}) are scheduled like the others and make the run
+ * storage-backed.
  */
 public enum FaultKind {
   PARTITION_ONE("partition-one", Family.NETWORK),
@@ -31,7 +32,10 @@ public enum FaultKind {
   REORDER("reorder", Family.AMBIENT),
   DELAY("delay", Family.AMBIENT),
   SKEW("skew", Family.AMBIENT),
-  DRIFT("drift", Family.AMBIENT);
+  DRIFT("drift", Family.AMBIENT),
+  TORN_WRITE("torn-write", Family.STORAGE),
+  BIT_FLIP("bit-flip", Family.STORAGE),
+  DISK_FULL("disk-full", Family.STORAGE);
 
   /**
    * Faults of one family are planned on one timeline, so they never overlap each other; faults of
@@ -42,7 +46,12 @@ public enum FaultKind {
     REPLICA,
     CLOCK,
     MEMBERSHIP,
-    AMBIENT
+    AMBIENT,
+    /**
+     * Faults of a replica's simulated disk. Enabling any of them makes the run storage-backed:
+     * every step of a replica is committed to its disk, and a restart reloads what the disk kept.
+     */
+    STORAGE
   }
 
   private final String optionName;
@@ -71,7 +80,8 @@ public enum FaultKind {
   /**
    * Parses a comma-separated list of fault names and groups: {@code partition} (all partition
    * kinds), {@code network} (loss, duplicate, reorder, delay), {@code clock} (step, strobe, skew,
-   * drift), {@code replica} (crash, amnesia, pause), {@code all}, {@code none}.
+   * drift), {@code replica} (crash, amnesia, pause), {@code storage} (torn-write, bit-flip,
+   * disk-full), {@code all}, {@code none}.
    *
    * @throws IllegalArgumentException naming the unknown entry
    */
@@ -111,6 +121,8 @@ public enum FaultKind {
         return EnumSet.of(CLOCK_STEP, CLOCK_STROBE, SKEW, DRIFT);
       case "replica":
         return EnumSet.of(CRASH, AMNESIA, PAUSE);
+      case "storage":
+        return EnumSet.of(TORN_WRITE, BIT_FLIP, DISK_FULL);
       default:
         for (FaultKind k : values()) {
           if (k.optionName.equals(name)) {
@@ -122,7 +134,7 @@ public enum FaultKind {
                 + name
                 + "' is not a fault; expected one of "
                 + describe(EnumSet.allOf(FaultKind.class))
-                + " or a group: partition, network, clock, replica, all, none");
+                + " or a group: partition, network, clock, replica, storage, all, none");
     }
   }
 }

@@ -5,12 +5,17 @@ import dev.entente.impl.Replica;
 import dev.entente.impl.ReplicaState;
 import dev.entente.impl.clock.TimestampClock;
 import dev.entente.impl.codec.ReplicaStateCodec;
+import dev.entente.impl.storage.StorageException;
 import dev.entente.model.KeyGroups;
+import dev.entente.model.RegisterPolicy;
 import dev.entente.model.ReplicaId;
+import dev.entente.model.coverage.Coverage;
+import dev.entente.model.history.Keyword;
 import dev.entente.simulations.RunStats;
 import dev.entente.simulations.SimulationOptions;
 import dev.entente.simulations.clock.SimClock;
 import dev.entente.simulations.cluster.ClusterFactory;
+import dev.entente.simulations.coverage.SimMark;
 import dev.entente.simulations.event.EventLoop;
 import dev.entente.simulations.event.RunEvent;
 import dev.entente.simulations.event.RunEvents;
@@ -201,12 +206,23 @@ final class Cluster implements World {
   public void startReplica(SimNode node, ReplicaId id, @Nullable ReplicaState durable) {
     TimestampClock clock =
         factory.newClock(options.clock().kind(), node.physical, options.clock().maxDriftMillis());
-    Replica replica = factory.newReplica(id, options.policy(), groups, clock);
     node.clock = clock;
-    node.id = id;
+    NodeDisk disk = node.disk;
+    Replica replica;
+    if (disk != null) {
+      // A restart: even an empty disk is loaded, since a disk that crashed mid-commit must be.
+      replica = DiskRecovery.recover(this, node, disk, id);
+    } else {
+      replica = factory.newReplica(id, options.policy(), groups, clock);
+      if (options.storageBacked() && node != server) {
+        node.disk = new NodeDisk(factory);
+      }
+    }
+    node.id = replica.id();
     node.replica = replica;
     node.status = SimNode.Status.UP;
-    byId.put(id, node);
+    node.storageDown = false;
+    byId.put(node.id, node);
     touch(node);
     if (durable != null) {
       for (ApplyResult.Rejected r : replica.merge(durable)) {
@@ -228,7 +244,10 @@ final class Cluster implements World {
         "sync-tick " + node.baseName,
         () -> {
           if (node.isUp() && options.timing().antiEntropy()) {
-            send(node, node.sync().onTick(peers(node)));
+            List<Outgoing> out = node.sync().onTick(peers(node));
+            if (persist(node)) {
+              send(node, out);
+            }
           }
           scheduleSyncTick(node, tick + options.timing().syncIntervalTicks());
         });
@@ -291,7 +310,10 @@ final class Cluster implements World {
   public void handle(SimNode node, Envelope<SyncMessage> e) {
     touch(node);
     if (!sequencerMode) {
-      send(node, node.sync().onMessage(e.from(), e.message()));
+      List<Outgoing> out = node.sync().onMessage(e.from(), e.message());
+      if (persist(node)) {
+        send(node, out);
+      }
     } else if (node == server) {
       SyncMessage reply = node.sequencer().handle(e.message());
       if (reply != null) {
@@ -327,6 +349,48 @@ final class Cluster implements World {
     for (ApplyResult.Rejected r : joiner.replica().merge(state)) {
       onApply(joiner, r);
     }
+    persist(joiner);
+  }
+
+  @Override
+  public boolean persist(SimNode node) {
+    NodeDisk disk = node.disk;
+    if (disk == null || !node.isUp()) {
+      return true;
+    }
+    try {
+      disk.commit(node.replica(), node.clock());
+      return true;
+    } catch (StorageException e) {
+      if (e.kind() == StorageException.Kind.FULL) {
+        Coverage.mark(SimMark.STORAGE_DISK_FULL_REFUSED);
+      }
+      trace.add("storage failure at " + node.id + ": " + e.getMessage());
+      nemesisEvent(
+          "storage-failure",
+          Map.of(Keyword.of("node"), node.id.value(), Keyword.of("error"), e.kind().name()));
+      // A process whose commit failed may be ahead of its disk: it stops, as after fsync fails.
+      node.crash(false);
+      node.storageDown = true;
+      return false;
+    }
+  }
+
+  /** Notes a change a replica refused while replaying its disk. */
+  void onReplayRejected(SimNode node, ApplyResult.Rejected r) {
+    onApply(node, r);
+  }
+
+  KeyGroups keyGroups() {
+    return groups;
+  }
+
+  RegisterPolicy policy() {
+    return options.policy();
+  }
+
+  ClusterFactory factory() {
+    return factory;
   }
 
   @Override

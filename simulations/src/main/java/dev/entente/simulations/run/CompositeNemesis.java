@@ -24,8 +24,9 @@ final class CompositeNemesis implements Nemesis {
 
   /**
    * Every fault family of the simulator, healed in this order at the end of the safety phase: the
-   * network (partitions, then clogs), the replicas' processes, their clocks, membership, and the
-   * ambient message faults (loss and duplication stop).
+   * network (partitions, then clogs), the replicas' disks (so that a machine restarted at the heal
+   * finds its disk whole), the replicas' processes, their clocks, membership, and the ambient
+   * message faults (loss and duplication stop).
    */
   static CompositeNemesis all(World world, ClockOptions clock) {
     return new CompositeNemesis(
@@ -33,6 +34,7 @@ final class CompositeNemesis implements Nemesis {
         List.of(
             new PartitionNemesis(world),
             new ClogNemesis(world),
+            new StorageNemesis(world),
             new ProcessNemesis(world),
             new ClockNemesis(world, clock),
             new JoinNemesis(world),

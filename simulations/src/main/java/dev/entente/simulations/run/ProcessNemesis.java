@@ -28,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code :pause} / {@code :resume}: the replica does nothing and its arrivals queue; on
  *       resume they are handled in arrival order.
  * </ul>
+ *
+ * <p>In a storage-backed run a crash keeps only what the machine's disk holds (every acknowledged
+ * step), the restart reloads it ({@link DiskRecovery}), and amnesia wipes the disk.
  */
 final class ProcessNemesis implements Nemesis {
   private final World world;

@@ -19,12 +19,15 @@ import java.util.Map;
  * against the replica's current view, made into one change, recorded (invoke and ok) with the whole
  * change, and handed to the replica's protocol. If the replica is crashed or paused the op
  * certainly did not happen: {@code :fail} with {@code :error :crashed} or {@code :paused} and value
- * {@code {:replica id}}.
+ * {@code {:replica id}}. In a storage-backed run a write is acknowledged only once its commit
+ * returned; if the commit fails the write is {@code :fail} with {@code :error :storage} and the
+ * whole change as its value.
  */
 final class ReplicaClient implements Client {
   private static final Keyword REPLICA = Keyword.of("replica");
   private static final Keyword ERROR_CRASHED = Keyword.of("crashed");
   private static final Keyword ERROR_PAUSED = Keyword.of("paused");
+  private static final Keyword ERROR_STORAGE = Keyword.of("storage");
 
   private final World world;
 
@@ -84,12 +87,24 @@ final class ReplicaClient implements Client {
         change.author(),
         change.seq(),
         seq);
+    if (!world.persist(node)) {
+      failUnstored(node, change, t);
+      return;
+    }
     world.noteTimestampLead(change.timestamp().wallMillis() - node.physical.millis());
     Object value = KvOps.writeValue(change);
     history.add(OpType.INVOKE, node.process, KvOps.WRITE, value, t, null);
     history.add(OpType.OK, node.process, KvOps.WRITE, value, t, null);
     world.record(() -> new RunEvent.LocalWrite(t, change));
     world.send(node, node.sync().onLocalChange(change, world.peers(node)));
+  }
+
+  /** The write's commit failed: it is not acknowledged, and certainly not visible after restart. */
+  private void failUnstored(SimNode node, Change change, long t) {
+    Object value = KvOps.writeValue(change);
+    HistoryRecorder history = world.history();
+    history.add(OpType.INVOKE, node.process, KvOps.WRITE, value, t, null);
+    history.add(OpType.FAIL, node.process, KvOps.WRITE, value, t, ERROR_STORAGE);
   }
 
   private void fail(SimNode node, Keyword f) {

@@ -43,6 +43,10 @@ final class SimNode {
   @Nullable ReplicaState durable;
   boolean amnesiac;
   boolean touched;
+  // Storage-backed runs only: the machine's simulated disk, and whether a failed commit took the
+  // machine down (the storage nemesis restarts it when the fault ends).
+  @Nullable NodeDisk disk;
+  boolean storageDown;
   MaterialisedMap lastView = MaterialisedMap.EMPTY;
 
   SimNode(int slot, String baseName, SimClock physical, long process) {
@@ -87,10 +91,14 @@ final class SimNode {
 
   /**
    * Crashes the machine: its replica, protocol and queued arrivals are gone; the replica's state
-   * survives as the durable state a restart merges, unless {@code amnesia}.
+   * survives as the durable state a restart merges, unless {@code amnesia}. With a disk, what
+   * survives is what the disk holds, and amnesia wipes the disk.
    */
   void crash(boolean amnesia) {
-    durable = amnesia ? null : replica().state();
+    durable = amnesia || disk != null ? null : replica().state();
+    if (amnesia && disk != null) {
+      disk.wipe();
+    }
     amnesiac = amnesia;
     replica = null;
     sync = null;

@@ -98,6 +98,13 @@ interface World {
   /** Bootstraps a late joiner from {@code peer}'s state, outside the network. */
   void bootstrap(SimNode joiner, SimNode peer);
 
+  /**
+   * Commits what {@code node}'s replica did since its last commit to its disk (storage-backed runs;
+   * otherwise nothing to do). Returns false if the commit failed: then nothing of the step is
+   * acknowledged and the machine has gone down.
+   */
+  boolean persist(SimNode node);
+
   /** A fresh Jepsen process number. */
   long newProcess();
 

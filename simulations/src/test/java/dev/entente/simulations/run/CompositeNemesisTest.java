@@ -24,6 +24,7 @@ class CompositeNemesisTest {
         List.of(
             new PartitionNemesis(cluster),
             new ClogNemesis(cluster),
+            new StorageNemesis(cluster),
             new ProcessNemesis(cluster),
             new ClockNemesis(cluster, OPTIONS.clock()),
             new JoinNemesis(cluster),
