@@ -22,10 +22,12 @@ import java.util.Optional;
 final class EnvelopeVerifier {
   private final Hash32 documentId;
   private final Membership membership;
+  private final TrustSeams seams;
 
-  EnvelopeVerifier(Hash32 documentId, Membership membership) {
+  EnvelopeVerifier(Hash32 documentId, Membership membership, TrustSeams seams) {
     this.documentId = documentId;
     this.membership = membership;
+    this.seams = seams;
   }
 
   /** Rejection for a wrong document, checked before the envelope waits for its links. */
@@ -45,7 +47,7 @@ final class EnvelopeVerifier {
       return wrongDocument;
     }
     Change change = e.change();
-    Optional<String> links = HashLinks.disagreement(change, linked);
+    Optional<String> links = seams.links().disagreement(change, linked);
     if (links.isPresent()) {
       return Optional.of(new Rejection.LinksDisagreeWithSeen(e.dot(), e.hash(), links.get()));
     }
@@ -53,7 +55,7 @@ final class EnvelopeVerifier {
     if (author.isEmpty()) {
       return Optional.of(new Rejection.NotAMember(e.dot(), e.hash(), change.author()));
     }
-    if (!Ed25519.verify(author.get().key(), e.signingInput(), e.signature())) {
+    if (!seams.signatures().verify(author.get().key(), e.signingInput(), e.signature())) {
       return Optional.of(new Rejection.BadSignature(e.dot(), e.hash(), author.get().key()));
     }
     return checkMembershipOps(e, author.get());

@@ -56,6 +56,7 @@ public final class TrustedReplica {
   private final Supplier<Replica> replicas;
   private final Membership membership;
   private final EnvelopeVerifier verifier;
+  private final TrustSeams seams;
   private Replica replica;
   private final Map<Hash32, SignedEnvelope> accepted = new HashMap<>();
   private final List<Hash32> acceptedOrder = new ArrayList<>();
@@ -67,11 +68,13 @@ public final class TrustedReplica {
   private final Map<Hash32, List<Hash32>> waitingFor = new HashMap<>();
   private final List<Rejection> laterRejections = new ArrayList<>();
 
-  private TrustedReplica(DocumentGenesis genesis, DeviceKeyPair keys, Supplier<Replica> replicas) {
+  private TrustedReplica(
+      DocumentGenesis genesis, DeviceKeyPair keys, Supplier<Replica> replicas, TrustSeams seams) {
     this.keys = keys;
     this.replicas = replicas;
     this.membership = new Membership(genesis);
-    this.verifier = new EnvelopeVerifier(genesis.documentId(), membership);
+    this.seams = seams;
+    this.verifier = new EnvelopeVerifier(genesis.documentId(), membership, seams);
     this.replica = replicas.get();
   }
 
@@ -87,7 +90,21 @@ public final class TrustedReplica {
     Check.argument(genesis != null, "genesis must not be null");
     Check.argument(keys != null, "keys must not be null");
     Check.argument(replicas != null, "replica factory must not be null");
-    return new TrustedReplica(genesis, keys, replicas);
+    return new TrustedReplica(genesis, keys, replicas, TrustSeams.REAL);
+  }
+
+  /**
+   * Like {@link #create(DocumentGenesis, DeviceKeyPair, Supplier)} with {@code seams} deciding
+   * signatures, hash links and quarantine: the seam through which the simulator's mutants replace
+   * one decision; production code uses the other overload ({@link TrustSeams#REAL}).
+   */
+  public static TrustedReplica create(
+      DocumentGenesis genesis, DeviceKeyPair keys, Supplier<Replica> replicas, TrustSeams seams) {
+    Check.argument(genesis != null, "genesis must not be null");
+    Check.argument(keys != null, "keys must not be null");
+    Check.argument(replicas != null, "replica factory must not be null");
+    Check.argument(seams != null, "seams must not be null");
+    return new TrustedReplica(genesis, keys, replicas, seams);
   }
 
   /** This document's id. */
@@ -287,7 +304,8 @@ public final class TrustedReplica {
       }
     }
     record(envelope);
-    if (!known.isEmpty()) {
+    if (!known.isEmpty()
+        && seams.quarantine().quarantines(versions.getOrDefault(envelope.dot(), List.of()))) {
       rebuild();
     }
     return Optional.empty();
