@@ -39,15 +39,17 @@ final class EnvelopeVerifier {
   }
 
   /**
-   * The first reason {@code e} is invalid, or empty if it is valid; {@code linked} are its links.
+   * The first reason {@code e} is invalid, or empty if it is valid; {@code linked} are its links,
+   * {@code past} answers ancestry among the accepted envelopes.
    */
-  Optional<Rejection> verify(SignedEnvelope e, List<SignedEnvelope> linked) {
+  Optional<Rejection> verify(
+      SignedEnvelope e, List<SignedEnvelope> linked, TrustSeams.HashPast past) {
     Optional<Rejection> wrongDocument = checkDocument(e);
     if (wrongDocument.isPresent()) {
       return wrongDocument;
     }
     Change change = e.change();
-    Optional<String> links = seams.links().disagreement(change, linked);
+    Optional<String> links = seams.links().disagreement(change, linked, past);
     if (links.isPresent()) {
       return Optional.of(new Rejection.LinksDisagreeWithSeen(e.dot(), e.hash(), links.get()));
     }

@@ -27,8 +27,18 @@ public record TrustSeams(SignatureCheck signatures, LinkCheck links, QuarantineR
   /** Checks hash links against {@code seen}. */
   @FunctionalInterface
   public interface LinkCheck {
-    /** Why {@code linked} are not the maximal elements of {@code change.seen()}, or empty. */
-    Optional<String> disagreement(Change change, List<SignedEnvelope> linked);
+    /**
+     * Why {@code linked} are not the maximal elements of {@code change.seen()}, or empty; {@code
+     * past} answers hash-linked ancestry among accepted envelopes.
+     */
+    Optional<String> disagreement(Change change, List<SignedEnvelope> linked, HashPast past);
+  }
+
+  /** Hash-linked ancestry among a replica's accepted envelopes. */
+  @FunctionalInterface
+  public interface HashPast {
+    /** True if {@code ancestor} is in the hash-linked past of {@code descendant}. */
+    boolean contains(SignedEnvelope ancestor, SignedEnvelope descendant);
   }
 
   /** The equivocation rule's trigger. */

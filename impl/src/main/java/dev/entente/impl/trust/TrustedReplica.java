@@ -292,7 +292,7 @@ public final class TrustedReplica {
     for (Hash32 link : envelope.links()) {
       links.add(accepted.get(link));
     }
-    Optional<Rejection> rejection = verifier.verify(envelope, links);
+    Optional<Rejection> rejection = verifier.verify(envelope, links, this::inHashPast);
     if (rejection.isPresent()) {
       return rejection;
     }
@@ -309,6 +309,23 @@ public final class TrustedReplica {
       rebuild();
     }
     return Optional.empty();
+  }
+
+  /** True if {@code ancestor} is reachable from {@code descendant} along accepted hash links. */
+  private boolean inHashPast(SignedEnvelope ancestor, SignedEnvelope descendant) {
+    Set<Hash32> visited = new HashSet<>();
+    Deque<Hash32> todo = new ArrayDeque<>(descendant.links());
+    while (!todo.isEmpty()) {
+      Hash32 h = todo.poll();
+      if (h.equals(ancestor.hash())) {
+        return true;
+      }
+      SignedEnvelope e = accepted.get(h);
+      if (e != null && visited.add(h)) {
+        todo.addAll(e.links());
+      }
+    }
+    return false;
   }
 
   private void record(SignedEnvelope envelope) {
