@@ -57,6 +57,7 @@ public final class TrustedReplica {
   private final Membership membership;
   private final EnvelopeVerifier verifier;
   private final TrustSeams seams;
+  private final BatchVerifier signatures = new BatchVerifier();
   private Replica replica;
   private final Map<Hash32, SignedEnvelope> accepted = new HashMap<>();
   private final List<Hash32> acceptedOrder = new ArrayList<>();
@@ -74,7 +75,7 @@ public final class TrustedReplica {
     this.replicas = replicas;
     this.membership = new Membership(genesis);
     this.seams = seams;
-    this.verifier = new EnvelopeVerifier(genesis.documentId(), membership, seams);
+    this.verifier = new EnvelopeVerifier(genesis.documentId(), membership, signatures, seams);
     this.replica = replicas.get();
   }
 
@@ -132,11 +133,7 @@ public final class TrustedReplica {
   public SignedEnvelope transact(List<Op> ops) {
     Check.argument(ops != null, "ops must not be null");
     VersionVector seen = replica.versionVector();
-    Member me =
-        membership
-            .memberAt(replica.id(), seen)
-            .orElseThrow(() -> new IllegalStateException(replica.id() + " is not a member"));
-    Check.state(me.key().equals(keys.publicKey()), "%s is a member with another key", me.id());
+    Member me = requireMemberWithThisKey();
     for (Op op : ops) {
       Optional<String> why = verifier.authorise(op, me, seen);
       Check.argument(why.isEmpty(), "%s may not %s: %s", me.id(), op, why.orElse(""));
@@ -146,6 +143,90 @@ public final class TrustedReplica {
     SignedEnvelope envelope = SignedEnvelope.signed(documentId(), change, links, keys::sign);
     record(envelope);
     return envelope;
+  }
+
+  /**
+   * Makes, applies and signs a batch of local changes, one per element of {@code batch} (data ops
+   * only), each linking the heads after the one before, under one {@link BatchSignature}: one
+   * Ed25519 signature for the whole batch instead of one per change.
+   *
+   * @throws IllegalArgumentException if {@code batch} is empty, longer than {@link
+   *     BatchSignature#MAX_LEAVES}, or holds a membership op (membership changes are signed alone)
+   * @throws IllegalStateException if this device is not a member with this key
+   */
+  public SignedBatch transactBatch(List<List<Op>> batch) {
+    Check.argument(batch != null && !batch.isEmpty(), "a batch must not be empty");
+    Check.argument(batch.size() <= BatchSignature.MAX_LEAVES, "at most 4096 changes per batch");
+    for (List<Op> ops : batch) {
+      Check.argument(
+          ops.stream().noneMatch(MembershipOp::isMembershipKey),
+          "membership ops are signed alone, not in a batch");
+    }
+    requireMemberWithThisKey();
+    TreeSet<Hash32> nextHeads = new TreeSet<>(heads);
+    List<Change> changes = new ArrayList<>(batch.size());
+    List<List<Hash32>> links = new ArrayList<>(batch.size());
+    List<Hash32> hashes = new ArrayList<>(batch.size());
+    for (List<Op> ops : batch) {
+      List<Hash32> l = List.copyOf(nextHeads);
+      Change change = replica.transact(ops);
+      Hash32 hash = SignedEnvelope.hashOf(documentId(), change, l);
+      l.forEach(nextHeads::remove);
+      nextHeads.add(hash);
+      changes.add(change);
+      links.add(l);
+      hashes.add(hash);
+    }
+    BatchSignature signature = BatchSignature.sign(documentId(), hashes, keys::sign);
+    signatures.signedHere(signature);
+    List<SignedEnvelope> envelopes = new ArrayList<>(batch.size());
+    for (int i = 0; i < changes.size(); i++) {
+      SignedEnvelope e =
+          SignedEnvelope.of(documentId(), changes.get(i), links.get(i), signature.signature());
+      record(e);
+      envelopes.add(e);
+    }
+    return new SignedBatch(signature, envelopes);
+  }
+
+  private Member requireMemberWithThisKey() {
+    Member me =
+        membership
+            .memberAt(replica.id(), replica.versionVector())
+            .orElseThrow(() -> new IllegalStateException(replica.id() + " is not a member"));
+    Check.state(me.key().equals(keys.publicKey()), "%s is a member with another key", me.id());
+    return me;
+  }
+
+  /**
+   * Receives every envelope of a batch, in order; one result per envelope. A member whose hash the
+   * batch signature does not list (tampered on the way) is rejected alone; the others are applied
+   * where valid, exactly as if each had been signed alone.
+   */
+  public List<ReceiveResult> receive(SignedBatch batch) {
+    Check.argument(batch != null, "batch must not be null");
+    announce(batch.signature());
+    List<ReceiveResult> out = new ArrayList<>(batch.envelopes().size());
+    for (SignedEnvelope e : batch.envelopes()) {
+      out.add(receive(e));
+    }
+    return out;
+  }
+
+  /**
+   * Makes {@code signature} a candidate signature of the envelopes it lists, so that they verify
+   * when they arrive on their own (forwarded by a peer together with {@link #batchOf}).
+   */
+  public void announce(BatchSignature signature) {
+    Check.argument(signature != null, "batch signature must not be null");
+    if (signature.document().equals(documentId())) {
+      signatures.announce(signature);
+    }
+  }
+
+  /** The batch signature that validated the accepted envelope {@code hash}, if it was batched. */
+  public Optional<BatchSignature> batchOf(Hash32 hash) {
+    return accepted.containsKey(hash) ? signatures.batchOf(hash) : Optional.empty();
   }
 
   /** The accepted envelopes no other accepted envelope links to, sorted by hash. */
