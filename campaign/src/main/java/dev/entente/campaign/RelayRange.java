@@ -1,8 +1,8 @@
 package dev.entente.campaign;
 
-import dev.entente.simulations.RelayMutant;
 import dev.entente.simulations.SeedRange;
 import dev.entente.simulations.relay.Attack;
+import dev.entente.simulations.relay.RelayMutant;
 import dev.entente.simulations.relay.RelayOptions;
 import dev.entente.simulations.relay.RelayRunner;
 import java.io.IOException;

@@ -25,6 +25,7 @@ import java.util.SortedMap;
  * @param duplicates envelopes it already held
  * @param lostPushes pushes the relay did not acknowledge
  * @param lostPulls pull responses the relay lost
+ * @param passedTag SHA-256 of each sealed frame whose AEAD tag verified (empty when plain)
  */
 public record ClientReport(
     int index,
@@ -40,7 +41,8 @@ public record ClientReport(
     int staleHeads,
     int duplicates,
     int lostPushes,
-    int lostPulls) {
+    int lostPulls,
+    java.util.Set<Hash32> passedTag) {
   /** Copies the collections. */
   public ClientReport {
     accepted = List.copyOf(accepted);
@@ -48,6 +50,7 @@ public record ClientReport(
     equivocatedDots = List.copyOf(equivocatedDots);
     alarms = List.copyOf(alarms);
     pullRounds = List.copyOf(pullRounds);
+    passedTag = java.util.Set.copyOf(passedTag);
     rejections = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(rejections));
   }
 

@@ -6,8 +6,9 @@ import java.util.Arrays;
 
 /**
  * What a relay stores and forwards: opaque bytes with an id the relay can compute (the SHA-256 of
- * the bytes) and a size. The first byte says, for the clients, whether the rest is an envelope or a
- * signed head; everything else is the client's business. Immutable.
+ * the bytes) and a size. The first byte says, for the clients, whether the rest is an envelope
+ * (sealed, or plain in the plain variant), a signed head or an epoch rotation; everything else is
+ * the client's business. Immutable.
  */
 public final class Frame {
   /** The kind byte of an envelope frame. */
@@ -15,6 +16,12 @@ public final class Frame {
 
   /** The kind byte of a signed-head frame. */
   static final byte HEAD = 'H';
+
+  /** The kind byte of an epoch-rotation frame. */
+  static final byte ROTATION = 'R';
+
+  /** The kind byte of the key-in-the-clear mutant's frames (never sent by the real client). */
+  static final byte KEYS = 'K';
 
   private final byte[] bytes;
   private final Hash32 id;

@@ -31,6 +31,7 @@ final class IntegrityAttacks {
           if (f.size() > 1 && ctx.prng().chance(Ratio.of(1, 4))) {
             Frame bad = f.flip(1 + ctx.prng().nextInt(f.size() - 1), 1 + ctx.prng().nextInt(255));
             recordTampered(ctx, f, bad);
+            ctx.truth().tamperedPayload(Hash32.sha256(bad.payload()));
             out.add(bad);
           } else {
             out.add(f);

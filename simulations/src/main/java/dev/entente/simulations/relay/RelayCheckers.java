@@ -32,12 +32,19 @@ public final class RelayCheckers {
         equivocationRule(o),
         linksAgreeWithSeen(o),
         freshness(o),
-        noFalseAlarm(o));
+        noFalseAlarm(o),
+        confidentiality(o));
   }
 
   static CheckResult noForgeryApplied(RelayOutcome o) {
     String name = "relay-no-forgery-applied";
     for (ClientReport c : o.honest()) {
+      for (Hash32 p : c.passedTag()) {
+        if (o.truth().tamperedPayloads().contains(p)) {
+          return CheckResult.invalid(
+              name, "client " + c.index() + " accepted the AEAD tag of a tampered frame " + p);
+        }
+      }
       for (SignedEnvelope e : c.accepted()) {
         if (o.truth().forged().contains(e.hash()) || o.truth().tampered().contains(e.hash())) {
           return CheckResult.invalid(
@@ -176,6 +183,52 @@ public final class RelayCheckers {
       }
     }
     return CheckResult.valid(name, required + " hidden pasts flagged within " + bound + " pulls");
+  }
+
+  /**
+   * Sealed runs: no value a member wrote and no device seed or epoch secret appears anywhere in the
+   * bytes the relay stored or forwarded.
+   */
+  static CheckResult confidentiality(RelayOutcome o) {
+    String name = "relay-confidentiality";
+    if (!o.options().sealed()) {
+      return CheckResult.valid(name, "plain variant: envelopes travel unsealed by design");
+    }
+    byte[] relay = o.relayBytes();
+    for (Value v : o.truth().plaintexts()) {
+      if (indexOf(relay, v.value().getBytes(java.nio.charset.StandardCharsets.UTF_8)) >= 0) {
+        return CheckResult.invalid(name, "the relay saw the plaintext value " + v);
+      }
+    }
+    int n = 0;
+    for (byte[] secret : o.truth().secrets()) {
+      n++;
+      if (indexOf(relay, secret) >= 0) {
+        return CheckResult.invalid(name, "the relay saw key material (secret " + n + ")");
+      }
+    }
+    return CheckResult.valid(
+        name,
+        o.truth().plaintexts().size()
+            + " values and "
+            + n
+            + " secrets absent from "
+            + relay.length
+            + " relay bytes");
+  }
+
+  /** First index of {@code needle} in {@code hay}, or -1. */
+  static int indexOf(byte[] hay, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= hay.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (hay[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   static CheckResult noFalseAlarm(RelayOutcome o) {

@@ -34,6 +34,7 @@ final class RelayClient {
   private final DeviceKeyPair keys;
   private final TrustedReplica trusted;
   private final FreshnessMonitor monitor;
+  private final @Nullable ClientSealing sealing;
   private final Set<Hash32> held = new HashSet<>();
   private final Deque<Frame> outbox = new ArrayDeque<>();
   private final Map<Hash32, Integer> acceptedAt = new HashMap<>();
@@ -46,11 +47,18 @@ final class RelayClient {
   private int lostPushes;
   private int lostPulls;
 
-  RelayClient(int index, DeviceKeyPair keys, TrustedReplica trusted, FreshnessMonitor monitor) {
+  /** A client; {@code sealing} is null in the plain variant (envelopes travel unsealed). */
+  RelayClient(
+      int index,
+      DeviceKeyPair keys,
+      TrustedReplica trusted,
+      FreshnessMonitor monitor,
+      @Nullable ClientSealing sealing) {
     this.index = index;
     this.keys = keys;
     this.trusted = trusted;
     this.monitor = monitor;
+    this.sealing = sealing;
   }
 
   int index() {
@@ -66,13 +74,17 @@ final class RelayClient {
   }
 
   /** Queues an envelope this client made (or, for the Byzantine member, forged) for the relay. */
+  /** Returns the envelope's frame (after the rotation it needed, if any). */
   Frame send(SignedEnvelope e, int round) {
-    Frame f = Frame.of(Frame.ENVELOPE, EnvelopeCodec.encode(e));
+    List<Frame> frames =
+        sealing == null
+            ? List.of(Frame.of(Frame.ENVELOPE, EnvelopeCodec.encode(e)))
+            : sealing.seal(e, trusted);
     if (trusted.envelope(e.hash()).isPresent()) {
       acceptedAt.putIfAbsent(e.hash(), round);
     }
-    outbox.add(f);
-    return f;
+    outbox.addAll(frames);
+    return frames.get(frames.size() - 1);
   }
 
   /** Signs a new head if every envelope is acknowledged and the heads moved; empty otherwise. */
@@ -99,6 +111,9 @@ final class RelayClient {
 
   /** Pushes the outbox in order, stopping at the first push the relay lost. */
   void push(Relay relay, int round) {
+    if (sealing != null) {
+      outbox.addAll(sealing.refresh(trusted));
+    }
     while (!outbox.isEmpty()) {
       Frame f = outbox.peek();
       if (!relay.push(index, f, round)) {
@@ -120,7 +135,11 @@ final class RelayClient {
     for (Frame f : served.get()) {
       held.add(f.id());
       if (f.kind() == Frame.ENVELOPE) {
-        receive(f.payload(), round);
+        receiveFrame(f.payload(), round);
+      } else if (f.kind() == Frame.ROTATION && sealing != null) {
+        sealing.rotation(f.payload(), trusted, this::reject);
+      } else if (f.kind() == Frame.KEYS) {
+        continue; // the key-in-the-clear mutant's leak; nobody reads it but the relay
       } else if (f.kind() == Frame.HEAD) {
         Optional<SignedHead> h = SignedHead.decode(f.payload());
         if (h.isPresent() && hear(h.get(), round)) {
@@ -132,6 +151,9 @@ final class RelayClient {
         reject("UnknownFrame");
       }
     }
+    if (sealing != null) {
+      sealing.retry(trusted, e -> receive(e, round), this::reject);
+    }
     pullRounds.add(round);
     monitor.pulled(trusted, round);
   }
@@ -141,8 +163,19 @@ final class RelayClient {
     return monitor.offer(head, trusted, round);
   }
 
-  private void receive(byte[] bytes, int round) {
-    ReceiveResult r = trusted.receive(bytes);
+  private void receiveFrame(byte[] payload, int round) {
+    if (sealing == null) {
+      handle(trusted.receive(payload), round);
+    } else {
+      sealing.open(payload, e -> receive(e, round), this::reject);
+    }
+  }
+
+  private void receive(SignedEnvelope e, int round) {
+    handle(trusted.receive(e), round);
+  }
+
+  private void handle(ReceiveResult r, int round) {
     if (r instanceof ReceiveResult.Accepted a) {
       a.accepted().forEach(h -> acceptedAt.putIfAbsent(h, round));
     } else if (r instanceof ReceiveResult.Duplicate) {
@@ -175,6 +208,11 @@ final class RelayClient {
   /** The rounds of this client's completed pulls. */
   List<Integer> pullRounds() {
     return List.copyOf(pullRounds);
+  }
+
+  /** The sealing layer, or null in the plain variant. */
+  @Nullable ClientSealing sealing() {
+    return sealing;
   }
 
   int duplicates() {

@@ -1,7 +1,6 @@
 package dev.entente.simulations.relay;
 
 import dev.entente.model.Check;
-import dev.entente.simulations.RelayMutant;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -17,6 +16,8 @@ import java.util.Set;
  * @param attacks the active attacks
  * @param mutant the trust components' mutant, {@link RelayMutant#NONE} for the real ones
  * @param patience completed pulls a client waits for a named envelope before it raises an alarm
+ * @param sealed true if envelopes travel sealed (end-to-end encrypted); a mutant that needs plain
+ *     envelopes turns it off
  */
 public record RelayOptions(
     long seed,
@@ -25,7 +26,8 @@ public record RelayOptions(
     int healRounds,
     Set<Attack> attacks,
     RelayMutant mutant,
-    int patience) {
+    int patience,
+    boolean sealed) {
   /** Clients by default. */
   public static final int DEFAULT_CLIENTS = 4;
 
@@ -52,6 +54,7 @@ public record RelayOptions(
     copy.addAll(attacks);
     copy.addAll(mutant.attacks());
     attacks = Collections.unmodifiableSet(copy);
+    sealed = sealed && !mutant.needsPlain();
   }
 
   /** The defaults for {@code seed} under {@code attacks}. */
@@ -63,7 +66,13 @@ public record RelayOptions(
         DEFAULT_HEAL_ROUNDS,
         attacks,
         mutant,
-        DEFAULT_PATIENCE);
+        DEFAULT_PATIENCE,
+        true);
+  }
+
+  /** A copy sealed or plain (a mutant that needs plain envelopes keeps them plain). */
+  public RelayOptions withSealed(boolean on) {
+    return new RelayOptions(seed, clients, attackRounds, healRounds, attacks, mutant, patience, on);
   }
 
   /** True if the Byzantine member takes part. */
@@ -76,14 +85,15 @@ public record RelayOptions(
     return String.format(
         Locale.ROOT,
         "seed=%d topology=relay clients=%d attacks=%s mutant=%s attack-rounds=%d heal-rounds=%d"
-            + " patience=%d",
+            + " patience=%d sealed=%b",
         seed,
         clients,
         Attack.describe(attacks),
         mutant.optionName(),
         attackRounds,
         healRounds,
-        patience);
+        patience,
+        sealed);
   }
 
   /** The command that replays this run. */

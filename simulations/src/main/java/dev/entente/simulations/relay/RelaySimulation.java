@@ -4,6 +4,11 @@ import dev.entente.impl.Replica;
 import dev.entente.impl.clock.LamportClock;
 import dev.entente.impl.codec.Hash32;
 import dev.entente.impl.codec.SignedEnvelope;
+import dev.entente.impl.seal.AgreementKeyPair;
+import dev.entente.impl.seal.EpochKeyring;
+import dev.entente.impl.seal.KeyPackage;
+import dev.entente.impl.seal.Padding;
+import dev.entente.impl.seal.SeededEntropy;
 import dev.entente.impl.trust.DeviceKeyPair;
 import dev.entente.impl.trust.DocumentGenesis;
 import dev.entente.impl.trust.MembershipOp;
@@ -14,7 +19,6 @@ import dev.entente.model.KeyGroups;
 import dev.entente.model.RegisterPolicy;
 import dev.entente.model.ReplicaId;
 import dev.entente.model.Value;
-import dev.entente.simulations.cluster.RelayFactory;
 import dev.entente.simulations.random.Prng;
 import dev.entente.simulations.random.Ratio;
 import java.nio.charset.StandardCharsets;
@@ -24,6 +28,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One relay run: member devices sync one document through an untrusted relay for the attack rounds,
@@ -59,7 +64,9 @@ public final class RelaySimulation {
     this.meetings = root.fork();
     int total = options.clients() + (options.byzantine() ? 1 : 0);
     for (int i = 0; i < total; i++) {
-      keys.add(DeviceKeyPair.fromSeed(seedBytes(keyStream)));
+      byte[] seed = seedBytes(keyStream);
+      truth.secret(seed);
+      keys.add(DeviceKeyPair.fromSeed(seed));
       if (i < options.clients()) {
         honest.add(i);
       }
@@ -67,8 +74,17 @@ public final class RelaySimulation {
     DocumentGenesis genesis =
         new DocumentGenesis("relay-doc", ReplicaIds.of(0), keys.get(0).publicKey());
     RelayFactory factory = options.mutant().factory();
+    List<EpochKeyring> keyrings = new ArrayList<>();
     for (int i = 0; i < total; i++) {
-      clients.add(newClient(i, genesis, factory));
+      keyrings.add(keyring(i, genesis.documentId(), factory));
+    }
+    List<KeyPackage> directory = keyrings.stream().map(EpochKeyring::keyPackage).toList();
+    for (int i = 0; i < total; i++) {
+      ClientSealing sealing =
+          options.sealed()
+              ? new ClientSealing(keyrings.get(i), directory, factory.keysInClear())
+              : null;
+      clients.add(newClient(i, genesis, factory, sealing));
     }
     List<StoredFrame> store = new ArrayList<>();
     List<ReplicaId> ids = clients.stream().map(RelayClient::id).toList();
@@ -102,7 +118,20 @@ public final class RelaySimulation {
     return seed;
   }
 
-  private RelayClient newClient(int i, DocumentGenesis genesis, RelayFactory factory) {
+  private EpochKeyring keyring(int i, Hash32 document, RelayFactory factory) {
+    SeededEntropy entropy = SeededEntropy.of(options.seed(), "relay/keyring/" + i);
+    return EpochKeyring.create(
+        document,
+        ReplicaIds.of(i),
+        keys.get(i),
+        AgreementKeyPair.generate(entropy),
+        entropy,
+        factory.seals().apply(entropy),
+        Padding.PADME);
+  }
+
+  private RelayClient newClient(
+      int i, DocumentGenesis genesis, RelayFactory factory, @Nullable ClientSealing sealing) {
     ReplicaId id = ReplicaIds.of(i);
     LamportClock clock = new LamportClock();
     TrustedReplica t =
@@ -111,7 +140,8 @@ public final class RelaySimulation {
             keys.get(i),
             () -> Replica.create(id, RegisterPolicy.MV, KeyGroups.singletons(), clock),
             factory.trust());
-    return new RelayClient(i, keys.get(i), t, factory.monitors().newMonitor(i, options.patience()));
+    return new RelayClient(
+        i, keys.get(i), t, factory.monitors().newMonitor(i, options.patience()), sealing);
   }
 
   private RelayOutcome run() {
@@ -127,16 +157,22 @@ public final class RelaySimulation {
     return outcome();
   }
 
+  /**
+   * The owner adds every other device before sealing any of the adds: sealing then uses one epoch
+   * that every member reads (a member reads only epochs that include it; there is no history
+   * sharing, see docs/e2ee.md).
+   */
   private void addMembers() {
     RelayClient owner = clients.get(0);
+    List<SignedEnvelope> adds = new ArrayList<>();
     for (int i = 1; i < clients.size(); i++) {
-      SignedEnvelope e =
+      adds.add(
           owner
               .trusted()
               .changeMembership(
-                  new MembershipOp.Add(ReplicaIds.of(i), Role.WRITER, keys.get(i).publicKey()));
-      sendHonest(owner, e, 0);
+                  new MembershipOp.Add(ReplicaIds.of(i), Role.WRITER, keys.get(i).publicKey())));
     }
+    adds.forEach(e -> sendHonest(owner, e, 0));
   }
 
   private void writeRound(int round) {
@@ -166,7 +202,9 @@ public final class RelaySimulation {
   }
 
   private Value value(String prefix) {
-    return Value.of(prefix + "-" + options.seed() + "-" + (++written));
+    Value v = Value.of(prefix + "-" + options.seed() + "-" + (++written));
+    truth.plaintext(v);
+    return v;
   }
 
   private void sendHonest(RelayClient c, SignedEnvelope e, int round) {
@@ -236,6 +274,10 @@ public final class RelaySimulation {
     List<ClientReport> reports = new ArrayList<>();
     for (RelayClient c : clients) {
       reports.add(report(c));
+      ClientSealing sealing = c.sealing();
+      if (sealing != null) {
+        sealing.auditSecrets().forEach(truth::secret);
+      }
     }
     RelayLog log = relay.log();
     byte[] bytes = log.bytes();
@@ -268,7 +310,8 @@ public final class RelaySimulation {
         c.monitor().staleHeads(),
         c.duplicates(),
         c.lostPushes(),
-        c.lostPulls());
+        c.lostPulls(),
+        c.sealing() == null ? Set.of() : c.sealing().passedTag());
   }
 
   private static String traceHash(byte[] relayBytes, List<ClientReport> reports) {

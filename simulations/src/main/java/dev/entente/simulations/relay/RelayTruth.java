@@ -23,7 +23,37 @@ public final class RelayTruth {
   private final TreeMap<Dot, List<Value>> equivocations = new TreeMap<>();
   private final Map<Hash32, Integer> honest = new HashMap<>();
   private final Map<String, Set<Hash32>> headCoverage = new HashMap<>();
+  private final Set<Hash32> tamperedPayloads = new HashSet<>();
+  private final List<Value> plaintexts = new java.util.ArrayList<>();
+  private final List<byte[]> secrets = new java.util.ArrayList<>();
   private int forgedHeads;
+
+  void tamperedPayload(Hash32 payload) {
+    tamperedPayloads.add(payload);
+  }
+
+  void plaintext(Value v) {
+    plaintexts.add(v);
+  }
+
+  void secret(byte[] key) {
+    secrets.add(key.clone());
+  }
+
+  /** SHA-256 of the payload of every frame the relay tampered with. */
+  public Set<Hash32> tamperedPayloads() {
+    return Set.copyOf(tamperedPayloads);
+  }
+
+  /** Every value a member wrote. */
+  public List<Value> plaintexts() {
+    return List.copyOf(plaintexts);
+  }
+
+  /** Every device seed and readable epoch secret of the run (copies). */
+  public List<byte[]> secrets() {
+    return secrets.stream().map(byte[]::clone).toList();
+  }
 
   void forged(Hash32 envelope) {
     forged.add(envelope);

@@ -1,10 +1,7 @@
-package dev.entente.simulations;
+package dev.entente.simulations.relay;
 
+import dev.entente.impl.seal.SealSeams;
 import dev.entente.impl.trust.TrustSeams;
-import dev.entente.simulations.cluster.RelayFactory;
-import dev.entente.simulations.relay.Attack;
-import dev.entente.simulations.relay.FreshnessAlarm;
-import dev.entente.simulations.relay.FreshnessMonitor;
 import java.util.EnumSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,7 +24,13 @@ public enum RelayMutant {
               (key, message, signature) -> true,
               TrustSeams.REAL.links(),
               TrustSeams.REAL.quarantine())),
-      EnumSet.of(Attack.FORGE)),
+      EnumSet.of(Attack.FORGE)) {
+    @Override
+    public boolean needsPlain() {
+      // Sealed, the relay cannot make a frame that opens, so only plain envelopes reach the check.
+      return true;
+    }
+  },
 
   /** Hash links are not checked against the change's seen. */
   HASH_LINKS_NOT_CHECKED(
@@ -57,7 +60,20 @@ public enum RelayMutant {
                   // Silent: the flaw under test.
                 }
               }),
-      EnumSet.of(Attack.FORK, Attack.ROLLBACK, Attack.WITHHOLD));
+      EnumSet.of(Attack.FORK, Attack.ROLLBACK, Attack.WITHHOLD)),
+
+  /** Every sealing also pushes the epoch secrets to the relay, unencrypted. */
+  KEY_SENT_IN_CLEAR(
+      "an epoch key is sent to the relay in the clear",
+      RelayFactory.REAL.withKeysInClear(),
+      EnumSet.noneOf(Attack.class)),
+
+  /** Every frame is sealed with the same nonce. */
+  NONCE_REUSED(
+      "the sealing nonce is reused",
+      RelayFactory.REAL.withSeals(
+          entropy -> SealSeams.standard(entropy).withNonces(() -> new byte[12])),
+      EnumSet.noneOf(Attack.class));
 
   private final String description;
   private final RelayFactory factory;
@@ -81,7 +97,14 @@ public enum RelayMutant {
 
   /** The attacks under which the mutant is reachable (added to the run's attacks). */
   public Set<Attack> attacks() {
-    return EnumSet.copyOf(attacks.isEmpty() ? EnumSet.noneOf(Attack.class) : attacks);
+    EnumSet<Attack> out = EnumSet.noneOf(Attack.class);
+    out.addAll(attacks);
+    return out;
+  }
+
+  /** True if the mutant is reachable only with plain (unsealed) envelopes. */
+  public boolean needsPlain() {
+    return false;
   }
 
   /** The option name: the constant in lowercase with dashes. */
