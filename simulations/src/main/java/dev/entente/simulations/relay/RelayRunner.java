@@ -42,9 +42,13 @@ public final class RelayRunner {
   static String stats(RelayOutcome o) {
     int alarms = 0;
     int rejected = 0;
+    int slowest = 0;
     for (ClientReport c : o.honest()) {
       alarms += c.alarms().size();
       rejected += c.rejected();
+      for (FreshnessAlarm a : c.alarms()) {
+        slowest = Math.max(slowest, a.round() - a.heardRound());
+      }
     }
     return "frames="
         + o.storedFrames()
