@@ -1,5 +1,6 @@
 package dev.entente.cli;
 
+import dev.entente.campaign.RelayRange;
 import dev.entente.campaign.SimulateRange;
 import dev.entente.impl.clock.ClockKind;
 import dev.entente.model.RegisterPolicy;
@@ -141,6 +142,20 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--peer", paramLabel = "P", description = "Replicas of another CRDT (peers).")
   private @Nullable String peer;
 
+  @Option(names = "--topology", paramLabel = "T", description = "p2p (default) or relay.")
+  private String topology = "p2p";
+
+  @Option(
+      names = "--attacks",
+      paramLabel = "LIST",
+      description =
+          "Relay attacks: drop, delay, reorder, replay, tamper, forge, withhold, rollback,"
+              + " fork, equivocate.")
+  private @Nullable String attacks;
+
+  @Option(names = "--relay-mutant", paramLabel = "NAME", description = "A broken relay component.")
+  private @Nullable String relayMutant;
+
   /** {@code --profile P} or {@code --profile-file FILE}, not both. */
   static final class ProfileOption {
     @Option(
@@ -165,6 +180,14 @@ final class SimulateCommand implements Callable<Integer> {
           spec.commandLine(), "give --seed or --seeds, not both");
     }
     SeedRange range = seeds != null ? seeds : SeedRange.of(seed == null ? 1 : seed);
+    if (!topology.equals("p2p")) {
+      try {
+        RelayRange relay = RelayRange.parse(topology, attacks, relayMutant, range, brief, out);
+        return relay.run(parent.out()) ? 0 : EntenteCommand.EXIT_FAILED;
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+      }
+    }
     Profile p;
     Overrides o;
     try {

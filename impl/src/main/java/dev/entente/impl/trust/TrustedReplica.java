@@ -56,6 +56,7 @@ public final class TrustedReplica {
   private final Supplier<Replica> replicas;
   private final Membership membership;
   private final EnvelopeVerifier verifier;
+  private final TrustSeams seams;
   private final BatchVerifier signatures = new BatchVerifier();
   private Replica replica;
   private final Map<Hash32, SignedEnvelope> accepted = new HashMap<>();
@@ -70,11 +71,13 @@ public final class TrustedReplica {
   // Dots with more than one version, counted in record() so receive() does not scan versions.
   private int equivocatedDots;
 
-  private TrustedReplica(DocumentGenesis genesis, DeviceKeyPair keys, Supplier<Replica> replicas) {
+  private TrustedReplica(
+      DocumentGenesis genesis, DeviceKeyPair keys, Supplier<Replica> replicas, TrustSeams seams) {
     this.keys = keys;
     this.replicas = replicas;
     this.membership = new Membership(genesis);
-    this.verifier = new EnvelopeVerifier(genesis.documentId(), membership, signatures);
+    this.seams = seams;
+    this.verifier = new EnvelopeVerifier(genesis.documentId(), membership, signatures, seams);
     this.replica = replicas.get();
   }
 
@@ -90,7 +93,21 @@ public final class TrustedReplica {
     Check.argument(genesis != null, "genesis must not be null");
     Check.argument(keys != null, "keys must not be null");
     Check.argument(replicas != null, "replica factory must not be null");
-    return new TrustedReplica(genesis, keys, replicas);
+    return new TrustedReplica(genesis, keys, replicas, TrustSeams.REAL);
+  }
+
+  /**
+   * Like {@link #create(DocumentGenesis, DeviceKeyPair, Supplier)} with {@code seams} deciding
+   * signatures, hash links and quarantine: the seam through which the simulator's mutants replace
+   * one decision; production code uses the other overload ({@link TrustSeams#REAL}).
+   */
+  public static TrustedReplica create(
+      DocumentGenesis genesis, DeviceKeyPair keys, Supplier<Replica> replicas, TrustSeams seams) {
+    Check.argument(genesis != null, "genesis must not be null");
+    Check.argument(keys != null, "keys must not be null");
+    Check.argument(replicas != null, "replica factory must not be null");
+    Check.argument(seams != null, "seams must not be null");
+    return new TrustedReplica(genesis, keys, replicas, seams);
   }
 
   /** This document's id. */
@@ -358,7 +375,7 @@ public final class TrustedReplica {
     for (Hash32 link : envelope.links()) {
       links.add(accepted.get(link));
     }
-    Optional<Rejection> rejection = verifier.verify(envelope, links);
+    Optional<Rejection> rejection = verifier.verify(envelope, links, this::inHashPast);
     if (rejection.isPresent()) {
       return rejection;
     }
@@ -370,10 +387,28 @@ public final class TrustedReplica {
       }
     }
     record(envelope);
-    if (!known.isEmpty()) {
+    if (!known.isEmpty()
+        && seams.quarantine().quarantines(versions.getOrDefault(envelope.dot(), List.of()))) {
       rebuild();
     }
     return Optional.empty();
+  }
+
+  /** True if {@code ancestor} is reachable from {@code descendant} along accepted hash links. */
+  private boolean inHashPast(SignedEnvelope ancestor, SignedEnvelope descendant) {
+    Set<Hash32> visited = new HashSet<>();
+    Deque<Hash32> todo = new ArrayDeque<>(descendant.links());
+    while (!todo.isEmpty()) {
+      Hash32 h = todo.poll();
+      if (h.equals(ancestor.hash())) {
+        return true;
+      }
+      SignedEnvelope e = accepted.get(h);
+      if (e != null && visited.add(h)) {
+        todo.addAll(e.links());
+      }
+    }
+    return false;
   }
 
   private void record(SignedEnvelope envelope) {

@@ -203,6 +203,34 @@ class TrustedReplicaTest {
     assertThat(after.links()).contains(x.hash());
   }
 
+  /**
+   * Found by the relay simulator: after an equivocation an honest writer links the version nobody
+   * built on beside the author's next change, which covers the dot but links the other version;
+   * that envelope is valid (the unbuilt version is not in the other link's hash-linked past).
+   */
+  @Test
+  void equivocation_writerLinksBothBranches_isAcceptedByOthers() {
+    TrustedReplica owner = replica("owner");
+    TrustedReplica w1 = replica("w");
+    TrustedReplica w2 = replica("w");
+    owner.changeMembership(add("w", Role.WRITER));
+    sync(owner, w1);
+    sync(owner, w2);
+    SignedEnvelope x = w1.put(K, Value.of("x"));
+    SignedEnvelope y = w2.put(K, Value.of("y"));
+    SignedEnvelope next = w1.put(Key.of("next"), Value.of("on x"));
+    owner.receive(x);
+    owner.receive(y);
+    owner.receive(next);
+    SignedEnvelope both = owner.put(Key.of("o"), Value.of("links y and next"));
+    assertThat(both.links()).contains(y.hash(), next.hash());
+    TrustedReplica c = replica("c");
+    sync(owner, c);
+    assertThat(c.rejectedAfterWaiting()).isEmpty();
+    assertThat(c.envelope(both.hash())).isPresent();
+    assertThat(c.materialise()).isEqualTo(owner.materialise());
+  }
+
   @Test
   void envelopesNotBelow_givesOnlyWhatThePeerLacks() {
     TrustedReplica owner = replica("owner");
