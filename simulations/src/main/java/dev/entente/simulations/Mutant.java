@@ -7,6 +7,8 @@ import dev.entente.model.Change;
 import dev.entente.model.RegisterPolicy;
 import dev.entente.simulations.broken.BrokenLwwMap;
 import dev.entente.simulations.broken.BrokenMvMap;
+import dev.entente.simulations.broken.BrokenSchemaViews;
+import dev.entente.simulations.broken.DroppingUnknownKeys;
 import dev.entente.simulations.broken.EarlyCausalBuffer;
 import dev.entente.simulations.broken.IgnoringRemoteClock;
 import dev.entente.simulations.broken.IndependentKeysGroupMap;
@@ -14,6 +16,9 @@ import dev.entente.simulations.broken.ReorderingSequencer;
 import dev.entente.simulations.broken.SilentOpPush;
 import dev.entente.simulations.broken.StaleStateGossip;
 import dev.entente.simulations.cluster.ClusterFactory;
+import dev.entente.simulations.schema.InboundFilter;
+import dev.entente.simulations.schema.SchemaSeams;
+import dev.entente.simulations.schema.ViewReader;
 import dev.entente.simulations.sync.SyncKind;
 import dev.entente.simulations.workload.WorkloadKind;
 import java.util.List;
@@ -171,10 +176,54 @@ public enum Mutant {
     public Overrides requirements(Overrides base) {
       return base.withPolicy(RegisterPolicy.LWW).withSync(SyncKind.SEQUENCER);
     }
+  },
+
+  /** An old replica keeps only the keys its schema version knows (issue 12). */
+  SCHEMA_OLD_REPLICA_DROPS_UNKNOWN_KEYS(
+      "an old replica drops the keys its schema version does not know",
+      REAL.withSchema(new SchemaSeams(ViewReader.REAL, new DroppingUnknownKeys()))) {
+    @Override
+    public Overrides requirements(Overrides base) {
+      return base.withWorkload(WorkloadKind.ROLLOUT);
+    }
+  },
+
+  /** A renamed key is renamed again by the next rename of the chain. */
+  SCHEMA_RENAME_APPLIED_TWICE(
+      "a rename lens is applied twice",
+      REAL.withSchema(schemaViews(BrokenSchemaViews.Flaw.RENAME_TWICE))) {
+    @Override
+    public Overrides requirements(Overrides base) {
+      return base.withWorkload(WorkloadKind.ROLLOUT);
+    }
+  },
+
+  /** Registers are resolved on the keys as written and translated afterwards. */
+  SCHEMA_TRANSLATES_AFTER_MERGE(
+      "translation after merge resolution instead of before",
+      REAL.withSchema(schemaViews(BrokenSchemaViews.Flaw.TRANSLATE_AFTER_MERGE))) {
+    @Override
+    public Overrides requirements(Overrides base) {
+      return base.withWorkload(WorkloadKind.ROLLOUT);
+    }
+  },
+
+  /** An added field's default depends on which change arrived first. */
+  SCHEMA_DEFAULT_BY_ARRIVAL_ORDER(
+      "a lens default that depends on arrival order",
+      REAL.withSchema(schemaViews(BrokenSchemaViews.Flaw.DEFAULT_BY_ARRIVAL))) {
+    @Override
+    public Overrides requirements(Overrides base) {
+      return base.withWorkload(WorkloadKind.ROLLOUT);
+    }
   };
 
   private final String description;
   private final ClusterFactory factory;
+
+  private static SchemaSeams schemaViews(BrokenSchemaViews.Flaw flaw) {
+    return new SchemaSeams(new BrokenSchemaViews(flaw), InboundFilter.KEEP_ALL);
+  }
 
   Mutant(String description, ClusterFactory factory) {
     this.description = description;

@@ -47,6 +47,8 @@ import org.jspecify.annotations.Nullable;
  *   <li>{@code swarm}: everything drawn per seed: 2-6 replicas, each fault with chance 1/2, the
  *       policy, the clock, the sync variant (the sequencer 1 time in 8), the workload, 50-400 ops
  *       and the network's parameters.
+ *   <li>{@code rollout}: a schema rollout (issue 12): 3-5 replicas on the calendar chain upgrade at
+ *       seeded ticks, some never; every fault family on.
  * </ul>
  *
  * <p>Every profile draws the same fixed sequence of values from the seed's option stream, one value
@@ -79,8 +81,11 @@ public final class Profile {
   /** {@code profiles/swarm.json}. */
   public static final Profile SWARM = resource("swarm");
 
+  /** {@code profiles/rollout.json}: a schema rollout under every fault (issue 12). */
+  public static final Profile ROLLOUT = resource("rollout");
+
   private static final List<Profile> BUILT_IN =
-      List.of(DEFAULT, CALM, PARTITIONS, CLOCK_SKEW, CRASHES, SWARM);
+      List.of(DEFAULT, CALM, PARTITIONS, CLOCK_SKEW, CRASHES, SWARM, ROLLOUT);
 
   private final ProfileSpec spec;
   private final @Nullable Path file;

@@ -31,6 +31,7 @@ class MutantFactoryTest {
     addIf(out, f.changesSince() != real.changesSince(), "changesSince");
     addIf(out, f.protocols() != real.protocols(), "protocols");
     addIf(out, f.sequencers() != real.sequencers(), "sequencers");
+    addIf(out, f.schema() != real.schema(), "schema");
     return out;
   }
 

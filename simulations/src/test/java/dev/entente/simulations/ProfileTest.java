@@ -18,10 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Profiles as data: the built-in files, user files, and what a resolved run takes from them. */
 class ProfileTest {
   @Test
-  void builtIn_sixProfiles_inTheirFixedOrder() {
+  void builtIn_sevenProfiles_inTheirFixedOrder() {
     assertThat(Profile.builtIn())
         .extracting(Profile::optionName)
-        .containsExactly("default", "calm", "partitions", "clock-skew", "crashes", "swarm");
+        .containsExactly(
+            "default", "calm", "partitions", "clock-skew", "crashes", "swarm", "rollout");
     assertThat(Profile.values()).containsExactlyElementsOf(Profile.builtIn());
     assertThat(Profile.parse("clock-skew")).isSameAs(Profile.CLOCK_SKEW);
   }
@@ -32,7 +33,7 @@ class ProfileTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "'hurricane' is not a profile; expected one of default, calm, partitions, clock-skew,"
-                + " crashes, swarm");
+                + " crashes, swarm, rollout");
   }
 
   @Test

@@ -22,12 +22,12 @@ public record Landed(
       Comparator.comparing(Landed::change, Write.CHANGE_ORDER).thenComparingInt(Landed::position);
 
   /** The same write landed in another register. */
-  Landed at(Key k, int p, @Nullable String v, String sep) {
+  public Landed at(Key k, int p, @Nullable String v, String sep) {
     return new Landed(k, p, v, sep, change, position);
   }
 
   /** The register's identity, {@code key} and part. */
-  String register() {
+  public String register() {
     return key.value() + "#" + part;
   }
 }

@@ -44,4 +44,10 @@ public record SchemaChain(List<Schema> versions, List<LensStep> steps) {
     Check.argument(v >= 1 && v < latest(), "no lens step from version %d", v);
     return steps.get(v - 1);
   }
+
+  /** The chain an application on version {@code v} knows: versions 1..v and their steps. */
+  public SchemaChain upTo(int v) {
+    Check.argument(v >= 1 && v <= latest(), "no schema version %d (1..%d)", v, latest());
+    return new SchemaChain(versions.subList(0, v), steps.subList(0, v - 1));
+  }
 }

@@ -15,6 +15,7 @@ import dev.entente.model.RegisterPolicy;
 import dev.entente.model.ReplicaId;
 import dev.entente.model.VersionVector;
 import dev.entente.simulations.random.Prng;
+import dev.entente.simulations.schema.SchemaSeams;
 import dev.entente.simulations.sync.AntiEntropy;
 import dev.entente.simulations.sync.CausalBuffer;
 import dev.entente.simulations.sync.Sequencer;
@@ -37,6 +38,8 @@ import java.util.function.Supplier;
  * @param changesSince the changes a replica sends to a peer whose vector is given
  * @param protocols a replica's anti-entropy protocol instance
  * @param sequencers the sequencer around the server replica
+ * @param schema how a replica reads its log at a schema version, and what it keeps of what it
+ *     receives (rollout runs only; issue 12)
  */
 public record ClusterFactory(
     MapMaker maps,
@@ -44,7 +47,8 @@ public record ClusterFactory(
     Supplier<CausalBuffer> causalBuffers,
     DeltaSource changesSince,
     ProtocolMaker protocols,
-    Function<Replica, Sequencer> sequencers) {
+    Function<Replica, Sequencer> sequencers,
+    SchemaSeams schema) {
 
   /** Makes the empty map of a replica. */
   @FunctionalInterface
@@ -82,7 +86,8 @@ public record ClusterFactory(
           CausalBuffer::new,
           Replica::changesSince,
           (kind, ctx) -> kind.create(ctx),
-          Sequencer::new);
+          Sequencer::new,
+          SchemaSeams.REAL);
 
   private static KvMap realMap(RegisterPolicy policy, KeyGroups groups) {
     return switch (policy) {
@@ -121,31 +126,37 @@ public record ClusterFactory(
 
   /** A copy with the replica's map replaced. */
   public ClusterFactory withMaps(MapMaker m) {
-    return new ClusterFactory(m, clocks, causalBuffers, changesSince, protocols, sequencers);
+    return new ClusterFactory(
+        m, clocks, causalBuffers, changesSince, protocols, sequencers, schema);
   }
 
   /** A copy with the timestamp clock replaced. */
   public ClusterFactory withClocks(ClockMaker c) {
-    return new ClusterFactory(maps, c, causalBuffers, changesSince, protocols, sequencers);
+    return new ClusterFactory(maps, c, causalBuffers, changesSince, protocols, sequencers, schema);
   }
 
   /** A copy with op push's causal buffer replaced. */
   public ClusterFactory withCausalBuffers(Supplier<CausalBuffer> b) {
-    return new ClusterFactory(maps, clocks, b, changesSince, protocols, sequencers);
+    return new ClusterFactory(maps, clocks, b, changesSince, protocols, sequencers, schema);
   }
 
   /** A copy with the delta source replaced. */
   public ClusterFactory withChangesSince(DeltaSource d) {
-    return new ClusterFactory(maps, clocks, causalBuffers, d, protocols, sequencers);
+    return new ClusterFactory(maps, clocks, causalBuffers, d, protocols, sequencers, schema);
   }
 
   /** A copy with the anti-entropy protocol replaced. */
   public ClusterFactory withProtocols(ProtocolMaker p) {
-    return new ClusterFactory(maps, clocks, causalBuffers, changesSince, p, sequencers);
+    return new ClusterFactory(maps, clocks, causalBuffers, changesSince, p, sequencers, schema);
   }
 
   /** A copy with the sequencer replaced. */
   public ClusterFactory withSequencers(Function<Replica, Sequencer> s) {
-    return new ClusterFactory(maps, clocks, causalBuffers, changesSince, protocols, s);
+    return new ClusterFactory(maps, clocks, causalBuffers, changesSince, protocols, s, schema);
+  }
+
+  /** A copy with the schema seams replaced. */
+  public ClusterFactory withSchema(SchemaSeams s) {
+    return new ClusterFactory(maps, clocks, causalBuffers, changesSince, protocols, sequencers, s);
   }
 }
