@@ -25,7 +25,8 @@ public final class Campaign {
           MutantsExperiment.ID,
           TlcSection.ID,
           BenchmarksSection.ID,
-          QualitySection.ID);
+          QualitySection.ID,
+          SchemaRolloutExperiment.ID);
 
   private Campaign() {}
 
@@ -39,6 +40,7 @@ public final class Campaign {
         case SyncExperiment.ID -> out.add(new SyncExperiment(plan));
         case SequencerExperiment.ID -> out.add(new SequencerExperiment(plan));
         case MutantsExperiment.ID -> out.add(new MutantsExperiment(plan));
+        case SchemaRolloutExperiment.ID -> out.add(new SchemaRolloutExperiment(plan));
         default -> {
           // tlc and benchmarks have no simulated runs.
         }

@@ -20,7 +20,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = CoverageMetrics.class, name = "coverage"),
   @JsonSubTypes.Type(value = MutationMetrics.class, name = "mutation"),
   @JsonSubTypes.Type(value = StepStatus.class, name = "status"),
-  @JsonSubTypes.Type(value = CrashedRun.class, name = "crashed")
+  @JsonSubTypes.Type(value = CrashedRun.class, name = "crashed"),
+  @JsonSubTypes.Type(value = SchemaRolloutMetrics.class, name = "schema-rollout")
 })
 public sealed interface Metrics
     permits SimulatedMetrics,

@@ -2,7 +2,7 @@ package dev.entente.campaign;
 
 /** The metrics of a simulated run: its verdict and replay command, then the experiment's own. */
 public sealed interface SimulatedMetrics extends Metrics
-    permits ClocksMetrics, PoliciesMetrics, SyncMetrics, SequencerMetrics {
+    permits ClocksMetrics, PoliciesMetrics, SyncMetrics, SequencerMetrics, SchemaRolloutMetrics {
   /** How the run ended. */
   SimRun run();
 }

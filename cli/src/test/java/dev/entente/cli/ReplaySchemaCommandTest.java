@@ -53,6 +53,6 @@ class ReplaySchemaCommandTest {
     Cli r = Cli.run(OLD + "\n", "replay", "--policy", "lww", "--schema", schema.toString());
 
     assertThat(r.status()).isEqualTo(EntenteCommand.EXIT_USAGE);
-    assertThat(r.err()).contains("s.json:5: rename e/{id}/nope: version 1 has no such field");
+    assertThat(r.err()).contains("s.json:6: rename e/{id}/nope: version 1 has no such field");
   }
 }
