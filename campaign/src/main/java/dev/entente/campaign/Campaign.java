@@ -26,7 +26,8 @@ public final class Campaign {
           TlcSection.ID,
           BenchmarksSection.ID,
           QualitySection.ID,
-          StorageExperiment.ID);
+          StorageExperiment.ID,
+          SchemaRolloutExperiment.ID);
 
   private Campaign() {}
 
@@ -41,6 +42,7 @@ public final class Campaign {
         case SequencerExperiment.ID -> out.add(new SequencerExperiment(plan));
         case MutantsExperiment.ID -> out.add(new MutantsExperiment(plan));
         case StorageExperiment.ID -> out.add(new StorageExperiment(plan));
+        case SchemaRolloutExperiment.ID -> out.add(new SchemaRolloutExperiment(plan));
         default -> {
           // tlc and benchmarks have no simulated runs.
         }

@@ -21,7 +21,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = MutationMetrics.class, name = "mutation"),
   @JsonSubTypes.Type(value = StepStatus.class, name = "status"),
   @JsonSubTypes.Type(value = CrashedRun.class, name = "crashed"),
-  @JsonSubTypes.Type(value = StorageMetrics.class, name = "storage")
+  @JsonSubTypes.Type(value = StorageMetrics.class, name = "storage"),
+  @JsonSubTypes.Type(value = SchemaRolloutMetrics.class, name = "schema-rollout")
 })
 public sealed interface Metrics
     permits SimulatedMetrics,

@@ -2,7 +2,12 @@ package dev.entente.campaign;
 
 /** The metrics of a simulated run: its verdict and replay command, then the experiment's own. */
 public sealed interface SimulatedMetrics extends Metrics
-    permits ClocksMetrics, PoliciesMetrics, SyncMetrics, SequencerMetrics, StorageMetrics {
+    permits ClocksMetrics,
+        PoliciesMetrics,
+        SyncMetrics,
+        SequencerMetrics,
+        StorageMetrics,
+        SchemaRolloutMetrics {
   /** How the run ended. */
   SimRun run();
 }

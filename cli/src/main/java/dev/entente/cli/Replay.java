@@ -118,6 +118,11 @@ final class Replay {
     return durable != null ? durable.materialise() : memory().materialise();
   }
 
+  /** The changes delivered so far, in delivery order. */
+  List<Change> log() {
+    return durable != null ? durable.delivered() : memory().changesSince(VersionVector.EMPTY);
+  }
+
   private Replica memory() {
     return Objects.requireNonNull(replica, "replay has neither a replica nor a stored one");
   }

@@ -4,6 +4,8 @@ import dev.entente.histories.interchange.ChangeJson;
 import dev.entente.histories.interchange.JsonLines;
 import dev.entente.histories.interchange.MaterialisedJson;
 import dev.entente.impl.clock.LamportClock;
+import dev.entente.impl.schema.SchemaException;
+import dev.entente.impl.schema.SchemaRead;
 import dev.entente.impl.storage.DurableReplica;
 import dev.entente.impl.storage.StorageException;
 import dev.entente.model.KeyGroups;
@@ -91,6 +93,12 @@ final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--snapshot-out", paramLabel = "S", description = "Write the snapshot to S.")
   private @Nullable Path snapshotOut;
 
+  @Option(names = "--schema", paramLabel = "FILE", description = "Schema file: print the view.")
+  private @Nullable Path schema;
+
+  @Option(names = "--read-as", paramLabel = "V", description = "Version to read at (0: latest).")
+  private int readAs;
+
   @Override
   public Integer call() {
     Path dbFile = db;
@@ -172,6 +180,16 @@ final class ReplayCommand implements Callable<Integer> {
     List<String> problems = replay.problems();
     problems.forEach(parent.err()::println);
     parent.out().println(MaterialisedJson.write(replay.materialise(), policy));
+    Path schemaFile = schema;
+    if (schemaFile != null) {
+      try {
+        String text = Files.readString(schemaFile);
+        parent.out().println(SchemaRead.render(schemaFile.toString(), text, readAs, replay.log()));
+      } catch (IOException | SchemaException e) {
+        parent.err().println("entente replay: " + e.getMessage());
+        return EntenteCommand.EXIT_USAGE;
+      }
+    }
     return problems.isEmpty() && otherProblems == 0 ? 0 : EntenteCommand.EXIT_FAILED;
   }
 

@@ -226,8 +226,16 @@ public final class Replica {
    * the clock, declares the current version vector as seen, and applies it locally.
    */
   public Change transact(List<Op> ops) {
+    return transact(ops, Change.NO_SCHEMA);
+  }
+
+  /**
+   * {@link #transact(List)} for an application on schema version {@code schemaVersion}, which the
+   * change records (the caller has validated the ops against that version).
+   */
+  public Change transact(List<Op> ops, int schemaVersion) {
     long seq = Math.max(delivered.maxCounter(id), pendingMaxCounter(id)) + 1;
-    Change change = new Change(id, seq, clock.now(), versionVector(), ops);
+    Change change = new Change(id, seq, clock.now(), versionVector(), ops, schemaVersion);
     ApplyResult result = deliverOrBuffer(change);
     Verify.that(
         result instanceof ApplyResult.Applied,

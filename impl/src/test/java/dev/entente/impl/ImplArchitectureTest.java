@@ -26,8 +26,14 @@ class ImplArchitectureTest {
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage(
-            "dev.entente.impl..", "dev.entente.model..", "java..", "org.bouncycastle.crypto..")
-        .because("impl depends on model only (STYLE.md), and on BouncyCastle's Ed25519 (issue 9)")
+            "dev.entente.impl..",
+            "dev.entente.model..",
+            "java..",
+            "org.bouncycastle.crypto..",
+            "com.fasterxml.jackson.core..")
+        .because(
+            "impl depends on model only (STYLE.md), on BouncyCastle's Ed25519 (issue 9), and on"
+                + " Jackson's streaming parser for schema files (issue 12)")
         .check(IMPL);
   }
 

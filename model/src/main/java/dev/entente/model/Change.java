@@ -11,13 +11,26 @@ import java.util.List;
  * {@code seen}'s entry for the author to {@code seq - 1}; two changes that differ only in how they
  * spelled that entry are equal.
  *
+ * <p>{@code schemaVersion} is the application schema version the change was written under (issue
+ * 12), or {@link #NO_SCHEMA} (0) for data written without a schema; a reader on another version
+ * translates the ops through the schema's lenses. {@link #toString()} names it only when set, so
+ * the traces of schema-less runs are unchanged.
+ *
  * <p>Invariants: {@code seq >= 1}; {@code seen.get(author) == seq - 1}; at least one op and at most
- * {@link #MAX_OPS}.
+ * {@link #MAX_OPS}; {@code schemaVersion >= 0}.
  */
 public record Change(
-    ReplicaId author, long seq, HlcTimestamp timestamp, VersionVector seen, List<Op> ops) {
+    ReplicaId author,
+    long seq,
+    HlcTimestamp timestamp,
+    VersionVector seen,
+    List<Op> ops,
+    int schemaVersion) {
   /** Most ops in one change. */
   public static final int MAX_OPS = 65_535;
+
+  /** The schema version of a change written without a schema. */
+  public static final int NO_SCHEMA = 0;
 
   /**
    * Validates and normalises the change.
@@ -50,8 +63,30 @@ public record Change(
     for (int i = 0; i < ops.size(); i++) {
       Check.argument(ops.get(i) != null, "change %s:%d op %d is null", author, seq, i);
     }
+    Check.argument(
+        schemaVersion >= 0,
+        "change %s:%d schema version must be >= 0, was %d",
+        author,
+        seq,
+        schemaVersion);
     seen = seen.with(author, seq - 1);
     ops = List.copyOf(ops);
+  }
+
+  /** A change written without a schema ({@link #NO_SCHEMA}). */
+  public Change(
+      ReplicaId author, long seq, HlcTimestamp timestamp, VersionVector seen, List<Op> ops) {
+    this(author, seq, timestamp, seen, ops, NO_SCHEMA);
+  }
+
+  /** This change with its schema version set to {@code version}. */
+  public Change withSchemaVersion(int version) {
+    return new Change(author, seq, timestamp, seen, ops, version);
+  }
+
+  /** This change with {@code replacement} ops (same identity; for translation and mutants). */
+  public Change withOps(List<Op> replacement) {
+    return new Change(author, seq, timestamp, seen, replacement, schemaVersion);
   }
 
   /** This change's identity. */
@@ -62,5 +97,22 @@ public record Change(
   /** True if this change has seen {@code other}: its {@code seen} vector covers other's dot. */
   public boolean hasSeen(Change other) {
     return seen.covers(other.dot());
+  }
+
+  /** The record's usual form; the schema version appears only when set. */
+  @Override
+  public String toString() {
+    return "Change[author="
+        + author
+        + ", seq="
+        + seq
+        + ", timestamp="
+        + timestamp
+        + ", seen="
+        + seen
+        + ", ops="
+        + ops
+        + (schemaVersion == NO_SCHEMA ? "" : ", schemaVersion=" + schemaVersion)
+        + "]";
   }
 }

@@ -8,6 +8,8 @@ import dev.entente.model.RegisterPolicy;
 import dev.entente.simulations.broken.BrokenDisk;
 import dev.entente.simulations.broken.BrokenLwwMap;
 import dev.entente.simulations.broken.BrokenMvMap;
+import dev.entente.simulations.broken.BrokenSchemaViews;
+import dev.entente.simulations.broken.DroppingUnknownKeys;
 import dev.entente.simulations.broken.EarlyCausalBuffer;
 import dev.entente.simulations.broken.IgnoringRemoteClock;
 import dev.entente.simulations.broken.IndependentKeysGroupMap;
@@ -16,6 +18,9 @@ import dev.entente.simulations.broken.SilentOpPush;
 import dev.entente.simulations.broken.StaleStateGossip;
 import dev.entente.simulations.cluster.ClusterFactory;
 import dev.entente.simulations.plan.FaultKind;
+import dev.entente.simulations.schema.InboundFilter;
+import dev.entente.simulations.schema.SchemaSeams;
+import dev.entente.simulations.schema.ViewReader;
 import dev.entente.simulations.sync.SyncKind;
 import dev.entente.simulations.workload.WorkloadKind;
 import java.util.EnumSet;
@@ -196,6 +201,46 @@ public enum Mutant {
     public Overrides requirements(Overrides base) {
       return base.withFaults(storageFaults(FaultKind.CRASH));
     }
+  },
+
+  /** An old replica keeps only the keys its schema version knows (issue 12). */
+  SCHEMA_OLD_REPLICA_DROPS_UNKNOWN_KEYS(
+      "an old replica drops the keys its schema version does not know",
+      REAL.withSchema(new SchemaSeams(ViewReader.REAL, new DroppingUnknownKeys()))) {
+    @Override
+    public Overrides requirements(Overrides base) {
+      return base.withWorkload(WorkloadKind.ROLLOUT);
+    }
+  },
+
+  /** A renamed key is renamed again by the next rename of the chain. */
+  SCHEMA_RENAME_APPLIED_TWICE(
+      "a rename lens is applied twice",
+      REAL.withSchema(schemaViews(BrokenSchemaViews.Flaw.RENAME_TWICE))) {
+    @Override
+    public Overrides requirements(Overrides base) {
+      return base.withWorkload(WorkloadKind.ROLLOUT);
+    }
+  },
+
+  /** Registers are resolved on the keys as written and translated afterwards. */
+  SCHEMA_TRANSLATES_AFTER_MERGE(
+      "translation after merge resolution instead of before",
+      REAL.withSchema(schemaViews(BrokenSchemaViews.Flaw.TRANSLATE_AFTER_MERGE))) {
+    @Override
+    public Overrides requirements(Overrides base) {
+      return base.withWorkload(WorkloadKind.ROLLOUT);
+    }
+  },
+
+  /** An added field's default depends on which change arrived first. */
+  SCHEMA_DEFAULT_BY_ARRIVAL_ORDER(
+      "a lens default that depends on arrival order",
+      REAL.withSchema(schemaViews(BrokenSchemaViews.Flaw.DEFAULT_BY_ARRIVAL))) {
+    @Override
+    public Overrides requirements(Overrides base) {
+      return base.withWorkload(WorkloadKind.ROLLOUT);
+    }
   };
 
   /** Faults under which a storage mutant is reachable: the run is storage-backed. */
@@ -211,6 +256,10 @@ public enum Mutant {
 
   private final String description;
   private final ClusterFactory factory;
+
+  private static SchemaSeams schemaViews(BrokenSchemaViews.Flaw flaw) {
+    return new SchemaSeams(new BrokenSchemaViews(flaw), InboundFilter.KEEP_ALL);
+  }
 
   Mutant(String description, ClusterFactory factory) {
     this.description = description;

@@ -51,6 +51,8 @@ import org.jspecify.annotations.Nullable;
  *       disk, torn writes, flipped bits, a full disk; policy and sync drawn.
  *   <li>{@code long-offline}: one replica cut off for most of the run, editing offline, while the
  *       others write and delete; storage-backed.
+ *   <li>{@code rollout}: a schema rollout (issue 12): 3-5 replicas on the calendar chain upgrade at
+ *       seeded ticks, some never; every fault family on.
  * </ul>
  *
  * <p>Every profile draws the same fixed sequence of values from the seed's option stream, one value
@@ -89,8 +91,20 @@ public final class Profile {
   /** {@code profiles/long-offline.json}. */
   public static final Profile LONG_OFFLINE = resource("long-offline");
 
+  /** {@code profiles/rollout.json}: a schema rollout under every fault (issue 12). */
+  public static final Profile ROLLOUT = resource("rollout");
+
   private static final List<Profile> BUILT_IN =
-      List.of(DEFAULT, CALM, PARTITIONS, CLOCK_SKEW, CRASHES, SWARM, STORAGE_FAULTS, LONG_OFFLINE);
+      List.of(
+          DEFAULT,
+          CALM,
+          PARTITIONS,
+          CLOCK_SKEW,
+          CRASHES,
+          SWARM,
+          STORAGE_FAULTS,
+          LONG_OFFLINE,
+          ROLLOUT);
 
   private final ProfileSpec spec;
   private final @Nullable Path file;

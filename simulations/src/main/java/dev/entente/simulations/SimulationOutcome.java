@@ -10,6 +10,7 @@ import dev.entente.model.check.ReplicaObservation;
 import dev.entente.model.history.History;
 import dev.entente.simulations.event.RunEvent;
 import dev.entente.simulations.plan.Schedule;
+import dev.entente.simulations.schema.RolloutRecord;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
@@ -25,7 +26,8 @@ import org.jspecify.annotations.Nullable;
  * failed {@code checkRep()}, an exception) with its full stack trace, the first failing step check,
  * counters, the trace hash, (when the run kept its trace) the trace lines and the typed run events,
  * and the coverage marks the run hit (mark name to hits, sorted; filled in by {@code
- * SimulationRunner}, empty from a bare {@code Simulation.run}). Immutable.
+ * SimulationRunner}, empty from a bare {@code Simulation.run}), and the schema rollout's record
+ * ({@link RolloutRecord#NONE} unless the workload is a rollout). Immutable.
  *
  * <p>Observations are of live replicas only (retired incarnations are gone). Under the sequencer
  * there is one observation, the server's.
@@ -46,7 +48,8 @@ public record SimulationOutcome(
     String traceHash,
     List<String> trace,
     List<RunEvent> events,
-    SortedMap<String, Long> marks) {
+    SortedMap<String, Long> marks,
+    RolloutRecord rollout) {
   /** Copies the collections. */
   public SimulationOutcome {
     safetyObservations = List.copyOf(safetyObservations);
@@ -77,7 +80,8 @@ public record SimulationOutcome(
         traceHash,
         trace,
         events,
-        runMarks);
+        runMarks,
+        rollout);
   }
 
   /** The register policy of the run. */

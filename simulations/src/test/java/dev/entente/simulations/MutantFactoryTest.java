@@ -32,6 +32,7 @@ class MutantFactoryTest {
     addIf(out, f.protocols() != real.protocols(), "protocols");
     addIf(out, f.sequencers() != real.sequencers(), "sequencers");
     addIf(out, f.disks() != real.disks(), "disks");
+    addIf(out, f.schema() != real.schema(), "schema");
     return out;
   }
 

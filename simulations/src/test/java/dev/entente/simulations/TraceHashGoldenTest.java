@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Test;
  *       never changes an old seed's run. This changed the four {@code swarm} hashes once; the other
  *       profiles' hashes are unchanged (their draws are the same values, one per knob, in the same
  *       order).
+ *   <li>Schema rollout (issue 12): the new {@code rollout} profile's four lines were appended; no
+ *       other line changed (changes without a schema encode and print as before).
  * </ul>
  */
 class TraceHashGoldenTest {

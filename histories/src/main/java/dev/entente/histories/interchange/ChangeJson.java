@@ -41,6 +41,7 @@ import java.util.regex.Pattern;
  * <pre>{@code
  * {"replica":"A","seq":2,"time":{"wall":1700000000000,"logical":0},"seen":{"A":1,"B":3},
  *  "ops":[{"op":"put","key":"k","value":"v"},{"op":"delete","key":"x"}]}
+ * (plus an optional "schemaVersion":N, issue 12)
  * }</pre>
  *
  * <p>Parsing is strict, because replay is a verification tool and a silently "repaired" line would
@@ -57,7 +58,8 @@ public final class ChangeJson {
   // Jackson's wording for STRICT_DUPLICATE_DETECTION; anything else is reported as it stands.
   private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '(.*)'");
 
-  private static final Set<String> CHANGE_FIELDS = Set.of("replica", "seq", "time", "seen", "ops");
+  private static final Set<String> CHANGE_FIELDS =
+      Set.of("replica", "seq", "time", "seen", "ops", "schemaVersion");
   private static final Set<String> TIME_FIELDS = Set.of("wall", "logical");
   private static final Set<String> PUT_FIELDS = Set.of("op", "key", "value");
   private static final Set<String> DELETE_FIELDS = Set.of("op", "key");
@@ -81,8 +83,14 @@ public final class ChangeJson {
     HlcTimestamp time = timestamp(required(root, "time", ""));
     VersionVector seen = seen(required(root, "seen", ""), author, seq);
     List<Op> ops = ops(required(root, "ops", ""));
+    // Optional (issue 12): the schema version the change was written under.
+    JsonNode schema = root.get("schemaVersion");
+    int schemaVersion =
+        schema == null
+            ? Change.NO_SCHEMA
+            : (int) integer(schema, "schemaVersion", 1, Integer.MAX_VALUE, "a positive integer");
     try {
-      return new Change(author, seq, time, seen, ops);
+      return new Change(author, seq, time, seen, ops, schemaVersion);
     } catch (IllegalArgumentException e) {
       throw new ChangeJsonException(Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
@@ -106,6 +114,9 @@ public final class ChangeJson {
       } else {
         o.put("op", "delete").put("key", op.key().value());
       }
+    }
+    if (change.schemaVersion() != Change.NO_SCHEMA) {
+      root.put("schemaVersion", change.schemaVersion());
     }
     try {
       return MAPPER.writeValueAsString(root);

@@ -31,7 +31,8 @@ import java.util.TreeMap;
  * <pre>
  * size  field                  rule
  * [4]   magic                  "ENTC" (45 4e 54 43)
- * [1]   version                1
+ * [1]   version                1, or 2 for a change with a schema version
+ * [4]   schemaVersion          version 2 only: 1..2^31-1
  * [1]   author.length          1..64
  * [n]   author                 ASCII, [A-Za-z0-9_-]
  * [8]   seq                    1..2^63-1
@@ -57,11 +58,16 @@ import java.util.TreeMap;
  * spelling. The checksum is checked first, after the length; CRC-32C detects every single-bit
  * error, so a flipped bit is always reported as a checksum mismatch. Changing anything in this
  * layout requires a new version byte (and new golden files); the same layout is documented in
- * {@code impl/FORMAT.md}.
+ * {@code impl/FORMAT.md}. Version 2 (issue 12) differs only by the schema version after the version
+ * byte; it is written only for changes that carry one, so every schema-less change keeps its
+ * version-1 bytes and content hash.
  */
 public final class ChangeCodec {
-  /** The version byte this codec writes and the only one it reads. */
+  /** The version byte of a change without a schema version. */
   public static final int VERSION = 1;
+
+  /** The version byte of a change with a schema version (issue 12). */
+  public static final int VERSION_WITH_SCHEMA = 2;
 
   /** Length of the smallest change: author of 1 byte, no seen entries, one delete of 1 byte. */
   static final int MIN_LENGTH = 4 + 1 + 2 + 8 + 10 + 4 + 4 + 4 + 4;
@@ -80,7 +86,12 @@ public final class ChangeCodec {
     Check.argument(change != null, "change must not be null");
     ByteWriter out = new ByteWriter(64);
     out.raw(MAGIC);
-    out.u8(VERSION);
+    if (change.schemaVersion() == Change.NO_SCHEMA) {
+      out.u8(VERSION);
+    } else {
+      out.u8(VERSION_WITH_SCHEMA);
+      out.u32(change.schemaVersion());
+    }
     writeReplica(out, change.author());
     out.u64(change.seq());
     out.u64(change.timestamp().wallMillis());
@@ -128,10 +139,11 @@ public final class ChangeCodec {
     r.magic(MAGIC, "magic");
     int versionAt = r.position();
     int version = r.u8("version");
-    if (version != VERSION) {
+    if (version != VERSION && version != VERSION_WITH_SCHEMA) {
       throw r.error(
-          versionAt, "version", "unsupported format version %d, expected %d", version, VERSION);
+          versionAt, "version", "unsupported format version %d, expected 1 or 2", version);
     }
+    int schemaVersion = version == VERSION ? Change.NO_SCHEMA : readSchemaVersion(r);
     ReplicaId author = readReplica(r, "author");
     long seq = readPositive(r, "seq");
     HlcTimestamp timestamp = readTimestamp(r);
@@ -139,10 +151,19 @@ public final class ChangeCodec {
     List<Op> ops = readOps(r);
     r.requireEnd("the last op");
     try {
-      return new Change(author, seq, timestamp, seen, ops);
+      return new Change(author, seq, timestamp, seen, ops, schemaVersion);
     } catch (IllegalArgumentException e) {
       throw r.rejected(start, "", e);
     }
+  }
+
+  private static int readSchemaVersion(ByteReader r) throws DecodeException {
+    int at = r.position();
+    long v = r.u32("schemaVersion");
+    if (v < 1 || v > Integer.MAX_VALUE) {
+      throw r.error(at, "schemaVersion", "schema version must be in [1, 2^31-1], was %d", v);
+    }
+    return (int) v;
   }
 
   private static void writeReplica(ByteWriter out, ReplicaId replica) {

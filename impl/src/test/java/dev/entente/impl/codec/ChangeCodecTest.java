@@ -134,8 +134,18 @@ class ChangeCodecTest {
 
   @Test
   void decode_unknownVersion_rejectsAtByte4() {
-    assertThat(decodeFailure(resealed(with(onePut, 4, 1, 2))))
-        .hasMessage("at byte 4 (change.version): unsupported format version 2, expected 1");
+    assertThat(decodeFailure(resealed(with(onePut, 4, 1, 3))))
+        .hasMessage("at byte 4 (change.version): unsupported format version 3, expected 1 or 2");
+  }
+
+  @Test
+  void encode_withSchemaVersion_writesVersion2AndRoundTrips() throws DecodeException {
+    Change tagged = GoldenFiles.changeOnePut().withSchemaVersion(3);
+    byte[] bytes = ChangeCodec.encode(tagged);
+
+    assertThat(bytes[4]).isEqualTo((byte) 2);
+    assertThat(ChangeCodec.decode(bytes)).isEqualTo(tagged);
+    assertThat(ChangeCodec.encode(GoldenFiles.changeOnePut())).isEqualTo(onePut);
   }
 
   @Test

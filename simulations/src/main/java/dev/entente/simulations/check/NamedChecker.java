@@ -12,6 +12,7 @@ import dev.entente.model.check.ReplicaObservation;
 import dev.entente.model.check.SessionGuaranteesChecker;
 import dev.entente.simulations.SimulationOptions;
 import dev.entente.simulations.SimulationOutcome;
+import dev.entente.simulations.schema.RolloutCheckers;
 import dev.entente.simulations.sync.SyncKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,7 +106,21 @@ public record NamedChecker(
             o -> CalendarInvariant.checker().check(o.history()),
             o -> o.policy() != RegisterPolicy.CAUSAL_GROUP || o.sync() == SyncKind.SEQUENCER));
     all.add(new NamedChecker(DurabilityChecker.NAME, DurabilityChecker::check));
+    addRolloutCheckers(all);
     return List.copyOf(all);
+  }
+
+  /** The schema rollout's checkers (issue 12): VALID with "no rollout" on other runs. */
+  private static void addRolloutCheckers(List<NamedChecker> all) {
+    all.add(
+        new NamedChecker(
+            RolloutCheckers.CONVERGENCE, o -> RolloutCheckers.convergence(o.rollout())));
+    all.add(
+        new NamedChecker(
+            RolloutCheckers.NO_WRITE_LOST, o -> RolloutCheckers.noWriteLost(o.rollout())));
+    all.add(
+        new NamedChecker(RolloutCheckers.INVARIANTS, o -> RolloutCheckers.invariants(o.rollout())));
+    all.add(new NamedChecker(RolloutCheckers.ORACLE, o -> RolloutCheckers.oracle(o.rollout())));
   }
 
   private static CheckResult nonEmpty(

@@ -17,6 +17,7 @@ import dev.entente.model.RegisterPolicy;
 import dev.entente.model.ReplicaId;
 import dev.entente.model.VersionVector;
 import dev.entente.simulations.random.Prng;
+import dev.entente.simulations.schema.SchemaSeams;
 import dev.entente.simulations.sync.AntiEntropy;
 import dev.entente.simulations.sync.CausalBuffer;
 import dev.entente.simulations.sync.Sequencer;
@@ -41,6 +42,8 @@ import java.util.function.Supplier;
  * @param protocols a replica's anti-entropy protocol instance
  * @param sequencers the sequencer around the server replica
  * @param disks the storage a replica commits to, over its simulated disk (storage-backed runs)
+ * @param schema how a replica reads its log at a schema version, and what it keeps of what it
+ *     receives (rollout runs only; issue 12)
  */
 public record ClusterFactory(
     MapMaker maps,
@@ -49,7 +52,8 @@ public record ClusterFactory(
     DeltaSource changesSince,
     ProtocolMaker protocols,
     Function<Replica, Sequencer> sequencers,
-    DiskMaker disks) {
+    DiskMaker disks,
+    SchemaSeams schema) {
 
   /** Makes the empty map of a replica. */
   @FunctionalInterface
@@ -98,7 +102,8 @@ public record ClusterFactory(
           Replica::changesSince,
           (kind, ctx) -> kind.create(ctx),
           Sequencer::new,
-          disk -> disk);
+          disk -> disk,
+          SchemaSeams.REAL);
 
   private static KvMap realMap(RegisterPolicy policy, KeyGroups groups) {
     return switch (policy) {
@@ -137,32 +142,36 @@ public record ClusterFactory(
 
   /** A copy with the replica's map replaced. */
   public ClusterFactory withMaps(MapMaker m) {
-    return new ClusterFactory(m, clocks, causalBuffers, changesSince, protocols, sequencers, disks);
+    return new ClusterFactory(
+        m, clocks, causalBuffers, changesSince, protocols, sequencers, disks, schema);
   }
 
   /** A copy with the timestamp clock replaced. */
   public ClusterFactory withClocks(ClockMaker c) {
-    return new ClusterFactory(maps, c, causalBuffers, changesSince, protocols, sequencers, disks);
+    return new ClusterFactory(
+        maps, c, causalBuffers, changesSince, protocols, sequencers, disks, schema);
   }
 
   /** A copy with op push's causal buffer replaced. */
   public ClusterFactory withCausalBuffers(Supplier<CausalBuffer> b) {
-    return new ClusterFactory(maps, clocks, b, changesSince, protocols, sequencers, disks);
+    return new ClusterFactory(maps, clocks, b, changesSince, protocols, sequencers, disks, schema);
   }
 
   /** A copy with the delta source replaced. */
   public ClusterFactory withChangesSince(DeltaSource d) {
-    return new ClusterFactory(maps, clocks, causalBuffers, d, protocols, sequencers, disks);
+    return new ClusterFactory(maps, clocks, causalBuffers, d, protocols, sequencers, disks, schema);
   }
 
   /** A copy with the anti-entropy protocol replaced. */
   public ClusterFactory withProtocols(ProtocolMaker p) {
-    return new ClusterFactory(maps, clocks, causalBuffers, changesSince, p, sequencers, disks);
+    return new ClusterFactory(
+        maps, clocks, causalBuffers, changesSince, p, sequencers, disks, schema);
   }
 
   /** A copy with the sequencer replaced. */
   public ClusterFactory withSequencers(Function<Replica, Sequencer> s) {
-    return new ClusterFactory(maps, clocks, causalBuffers, changesSince, protocols, s, disks);
+    return new ClusterFactory(
+        maps, clocks, causalBuffers, changesSince, protocols, s, disks, schema);
   }
 
   /** The storage a replica commits to over its simulated disk. */
@@ -172,6 +181,13 @@ public record ClusterFactory(
 
   /** A copy with the storage over the simulated disk replaced. */
   public ClusterFactory withDisks(DiskMaker d) {
-    return new ClusterFactory(maps, clocks, causalBuffers, changesSince, protocols, sequencers, d);
+    return new ClusterFactory(
+        maps, clocks, causalBuffers, changesSince, protocols, sequencers, d, schema);
+  }
+
+  /** A copy with the schema seams replaced. */
+  public ClusterFactory withSchema(SchemaSeams s) {
+    return new ClusterFactory(
+        maps, clocks, causalBuffers, changesSince, protocols, sequencers, disks, s);
   }
 }

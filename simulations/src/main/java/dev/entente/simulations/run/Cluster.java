@@ -6,6 +6,7 @@ import dev.entente.impl.ReplicaState;
 import dev.entente.impl.clock.TimestampClock;
 import dev.entente.impl.codec.ReplicaStateCodec;
 import dev.entente.impl.storage.StorageException;
+import dev.entente.model.Change;
 import dev.entente.model.KeyGroups;
 import dev.entente.model.RegisterPolicy;
 import dev.entente.model.ReplicaId;
@@ -24,6 +25,7 @@ import dev.entente.simulations.net.Envelope;
 import dev.entente.simulations.net.SimNetwork;
 import dev.entente.simulations.random.Prng;
 import dev.entente.simulations.random.RunRandom;
+import dev.entente.simulations.schema.Rollout;
 import dev.entente.simulations.sync.MessageSize;
 import dev.entente.simulations.sync.Outgoing;
 import dev.entente.simulations.sync.SyncKind;
@@ -64,6 +66,7 @@ final class Cluster implements World {
   private long rejected;
   private long bootstrapBytes;
   private long maxTimestampLead = RunStats.NO_LOCAL_WRITE;
+  private @Nullable Rollout rollout;
 
   Cluster(SimulationOptions options, TraceLog trace, EventLoop loop, RunEvents events) {
     this.options = options;
@@ -77,6 +80,32 @@ final class Cluster implements World {
     this.network =
         new SimNetwork<>(
             loop, random.network(), options.network(), this::slotOf, this::receive, trace::add);
+  }
+
+  /** Runs the cluster under {@code r}: machines upgrade and keep what they receive by it. */
+  void useRollout(Rollout r) {
+    this.rollout = r;
+  }
+
+  @Override
+  public @Nullable Rollout rollout() {
+    return rollout;
+  }
+
+  /** What {@code node} applies of message {@code m} under the rollout's inbound filter. */
+  private SyncMessage inbound(SimNode node, SyncMessage m) {
+    Rollout r = rollout;
+    if (r == null) {
+      return m;
+    }
+    if (m instanceof SyncMessage.Changes c) {
+      return new SyncMessage.Changes(r.inbound(node.slot, loop.now(), c.changes()));
+    }
+    if (m instanceof SyncMessage.State st) {
+      List<Change> kept = r.inbound(node.slot, loop.now(), st.state().changes());
+      return new SyncMessage.State(ReplicaState.of(st.state().policy(), kept));
+    }
+    return m;
   }
 
   /** Where replies to sequencer clients go (the client part). */
@@ -310,7 +339,7 @@ final class Cluster implements World {
   public void handle(SimNode node, Envelope<SyncMessage> e) {
     touch(node);
     if (!sequencerMode) {
-      List<Outgoing> out = node.sync().onMessage(e.from(), e.message());
+      List<Outgoing> out = node.sync().onMessage(e.from(), inbound(node, e.message()));
       if (persist(node)) {
         send(node, out);
       }

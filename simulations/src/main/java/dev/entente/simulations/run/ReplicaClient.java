@@ -3,10 +3,12 @@ package dev.entente.simulations.run;
 import dev.entente.model.Change;
 import dev.entente.model.Op;
 import dev.entente.model.Verify;
+import dev.entente.model.VersionVector;
 import dev.entente.model.history.Keyword;
 import dev.entente.model.history.KvOps;
 import dev.entente.model.history.OpType;
 import dev.entente.simulations.event.RunEvent;
+import dev.entente.simulations.schema.Rollout;
 import dev.entente.simulations.sync.SyncMessage;
 import dev.entente.simulations.workload.ClientOp;
 import dev.entente.simulations.workload.OpResolver;
@@ -79,8 +81,20 @@ final class ReplicaClient implements Client {
       return;
     }
     long seq = node.replica().versionVector().get(node.id) + 1;
-    List<Op> ops = OpResolver.resolve(op, node.replica().materialise(), node.id + "-" + seq);
-    Change change = node.replica().transact(ops);
+    Rollout rollout = world.rollout();
+    List<Op> ops;
+    int schemaVersion = Change.NO_SCHEMA;
+    if (rollout != null && op instanceof ClientOp.SchemaEdit edit) {
+      schemaVersion = rollout.versionAt(node.slot, t);
+      List<Change> log = node.replica().changesSince(VersionVector.EMPTY);
+      ops = rollout.write(edit, node.slot, t, log, node.id + "-" + seq);
+    } else {
+      ops = OpResolver.resolve(op, node.replica().materialise(), node.id + "-" + seq);
+    }
+    Change change = node.replica().transact(ops, schemaVersion);
+    if (rollout != null) {
+      rollout.authored(change);
+    }
     Verify.that(
         change.seq() == seq,
         "replica %s made seq %d, expected %d",

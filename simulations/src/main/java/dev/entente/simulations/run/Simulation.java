@@ -20,6 +20,10 @@ import dev.entente.simulations.plan.PlannedFault;
 import dev.entente.simulations.plan.PlannedOp;
 import dev.entente.simulations.plan.Schedule;
 import dev.entente.simulations.random.Prng;
+import dev.entente.simulations.schema.Rollout;
+import dev.entente.simulations.schema.RolloutObservation;
+import dev.entente.simulations.schema.RolloutRecord;
+import dev.entente.simulations.workload.WorkloadKind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -54,6 +58,8 @@ public final class Simulation {
   private final List<StepChecker> stepCheckers;
   private @Nullable CheckResult stepFailure;
   private List<ReplicaObservation> safetyObservations = List.of();
+  private final @Nullable Rollout rollout;
+  private List<RolloutObservation> rolloutSafety = List.of();
   private boolean quiescent;
   private long quiescentTick = -1;
   private int probes;
@@ -72,6 +78,14 @@ public final class Simulation {
             ? new SequencerClient(cluster, options.timing().requestTimeoutTicks())
             : new ReplicaClient(cluster);
     cluster.onClientReply(client::onReply);
+    this.rollout =
+        options.workload().kind() == WorkloadKind.ROLLOUT
+            ? new Rollout(
+                options.seed(), schedule.safetyEndTick(), options.mutant().factory().schema())
+            : null;
+    if (rollout != null) {
+      cluster.useRollout(rollout);
+    }
     this.nemesis = CompositeNemesis.all(cluster, options.clock());
   }
 
@@ -198,6 +212,7 @@ public final class Simulation {
   private void healAll() {
     checkAll();
     safetyObservations = observe();
+    rolloutSafety = observeRollout();
     cluster.startConverging();
     nemesis.healAll();
     cluster.nemesisEvent("heal", "all");
@@ -230,6 +245,25 @@ public final class Simulation {
               n.id, n.replica().changesSince(VersionVector.EMPTY), n.replica().materialise()));
     }
     return out;
+  }
+
+  private List<RolloutObservation> observeRollout() {
+    List<RolloutObservation> out = new ArrayList<>();
+    if (rollout != null) {
+      for (SimNode n : cluster.liveReplicas()) {
+        List<Change> log = n.replica().changesSince(VersionVector.EMPTY);
+        out.add(rollout.observe(n.id, n.slot, loop.now(), log));
+      }
+    }
+    return out;
+  }
+
+  private RolloutRecord rolloutRecord(boolean broke) {
+    if (rollout == null) {
+      return RolloutRecord.NONE;
+    }
+    List<RolloutObservation> finals = broke ? List.of() : observeRollout();
+    return rollout.record(rolloutSafety, finals, cluster.machines().size());
   }
 
   private void probe() {
@@ -315,7 +349,8 @@ public final class Simulation {
         trace.lines(),
         events.events(),
         // Marks are counted by whoever records the run (SimulationRunner), not by the run itself.
-        new TreeMap<>());
+        new TreeMap<>(),
+        rolloutRecord(error != null));
   }
 
   private RunStats stats(long orphaned) {

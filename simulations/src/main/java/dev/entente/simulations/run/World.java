@@ -5,6 +5,7 @@ import dev.entente.model.ReplicaId;
 import dev.entente.simulations.event.RunEvent;
 import dev.entente.simulations.net.Envelope;
 import dev.entente.simulations.net.SimNetwork;
+import dev.entente.simulations.schema.Rollout;
 import dev.entente.simulations.sync.Outgoing;
 import dev.entente.simulations.sync.SyncMessage;
 import java.util.List;
@@ -110,4 +111,7 @@ interface World {
 
   /** Notes how far a local write's timestamp led its replica's physical clock. */
   void noteTimestampLead(long leadMillis);
+
+  /** The run's schema rollout, or null if the run has no schema (issue 12). */
+  @Nullable Rollout rollout();
 }

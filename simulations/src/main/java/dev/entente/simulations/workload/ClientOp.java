@@ -69,4 +69,16 @@ public sealed interface ClientOp {
       return "adjust event/" + event + (start ? " start " : " end ") + amount;
     }
   }
+
+  /**
+   * An edit of calendar event {@code event} under a schema rollout, spelt in whatever version the
+   * client's machine runs when it executes: {@code action} 0 sets the title, 1 the time span, 2 the
+   * notes, 3 the colour, 4 cancels the event; {@code a} and {@code b} are pre-drawn numbers.
+   */
+  record SchemaEdit(int event, int action, long a, long b) implements ClientOp {
+    @Override
+    public String describe() {
+      return "schema-edit event/" + event + " action " + action + " " + a + " " + b;
+    }
+  }
 }

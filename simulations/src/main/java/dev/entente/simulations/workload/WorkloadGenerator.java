@@ -30,6 +30,10 @@ public final class WorkloadGenerator {
     if (read) {
       return new ClientOp.Read();
     }
+    if (options.kind() == WorkloadKind.ROLLOUT) {
+      return new ClientOp.SchemaEdit(
+          prng.nextInt(options.events()), delete ? 4 : prng.nextInt(4), a, b);
+    }
     return options.kind() == WorkloadKind.KV ? kvWrite(delete) : calendar(delete, a, b);
   }
 

@@ -7,7 +7,9 @@ public enum WorkloadKind {
   /** Random reads and multi-key writes and deletes over {@code kv/<group>/<key>} keys. */
   KV,
   /** Events with {@code start < end}, moved, cancelled and adjusted one end at a time. */
-  CALENDAR;
+  CALENDAR,
+  /** Calendar events under a schema rollout: machines upgrade mid-run (issue 12). */
+  ROLLOUT;
 
   /** The option name. */
   public String optionName() {
@@ -21,6 +23,7 @@ public enum WorkloadKind {
         return k;
       }
     }
-    throw new IllegalArgumentException("'" + name + "' is not a workload; expected kv or calendar");
+    throw new IllegalArgumentException(
+        "'" + name + "' is not a workload; expected kv, calendar or rollout");
   }
 }
