@@ -1,5 +1,6 @@
 package dev.entente.cli;
 
+import dev.entente.campaign.ChangeLineReplay;
 import dev.entente.histories.interchange.ChangeJson;
 import dev.entente.histories.interchange.JsonLines;
 import dev.entente.histories.interchange.MaterialisedJson;
@@ -106,7 +107,8 @@ final class ReplayCommand implements Callable<Integer> {
       return callStored(dbFile);
     }
     try {
-      Replay replay = new Replay(SnapshotFile.open(Replay.REPLICA_ID, policy, snapshotIn));
+      ChangeLineReplay replay =
+          new ChangeLineReplay(SnapshotFile.open(ChangeLineReplay.REPLICA_ID, policy, snapshotIn));
       if (!feed(replay, false)) {
         return EntenteCommand.EXIT_USAGE;
       }
@@ -134,7 +136,7 @@ final class ReplayCommand implements Callable<Integer> {
     }
     try (DurableReplica stored = durable) {
       stored.quarantined().forEach(q -> err.println(dbFile + ": quarantined " + q));
-      Replay replay = new Replay(stored);
+      ChangeLineReplay replay = new ChangeLineReplay(stored);
       return feed(replay, true)
           ? finish(replay, stored.quarantined().size())
           : EntenteCommand.EXIT_USAGE;
@@ -147,7 +149,11 @@ final class ReplayCommand implements Callable<Integer> {
   private DurableReplica openReplica(SqliteStorage storage) throws StorageException {
     try {
       return DurableReplica.open(
-          Replay.REPLICA_ID, policy, KeyGroups.byParentPath(), new LamportClock(), storage);
+          ChangeLineReplay.REPLICA_ID,
+          policy,
+          KeyGroups.byParentPath(),
+          new LamportClock(),
+          storage);
     } catch (StorageException | RuntimeException e) {
       storage.close();
       throw e;
@@ -158,7 +164,7 @@ final class ReplayCommand implements Callable<Integer> {
    * Feeds every input line to {@code replay}, printing {@code ack N} (flushed) after each good line
    * when {@code acknowledge}. Returns false if the input could not be read (reported).
    */
-  private boolean feed(Replay replay, boolean acknowledge) throws StorageException {
+  private boolean feed(ChangeLineReplay replay, boolean acknowledge) throws StorageException {
     PrintStream out = parent.out();
     try (InputStream in = open()) {
       JsonLines lines = new JsonLines(in);
@@ -175,7 +181,7 @@ final class ReplayCommand implements Callable<Integer> {
     return true;
   }
 
-  private Integer finish(Replay replay, int otherProblems) {
+  private Integer finish(ChangeLineReplay replay, int otherProblems) {
     replay.finish();
     List<String> problems = replay.problems();
     problems.forEach(parent.err()::println);

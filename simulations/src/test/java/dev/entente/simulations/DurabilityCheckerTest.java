@@ -96,6 +96,7 @@ class DurabilityCheckerTest {
         o.traceHash(),
         o.trace(),
         o.events(),
-        o.marks());
+        o.marks(),
+        o.rollout());
   }
 }

@@ -1,4 +1,4 @@
-package dev.entente.cli;
+package dev.entente.campaign;
 
 import dev.entente.histories.interchange.ChangeJson;
 import dev.entente.histories.interchange.ChangeJsonException;
@@ -29,11 +29,11 @@ import org.jspecify.annotations.Nullable;
  * it (a different change with a known dot). Duplicates are not bad: replaying a log with repeats is
  * normal. Changes the replica still buffers when the input ends (MV waits for causal predecessors)
  * are reported by {@link #finish()} against the line that first carried them (line 0 for changes a
- * stored replica already buffered before this replay).
+ * stored replica already buffered before this replay). This is {@code entente replay}'s engine.
  */
-final class Replay {
+public final class ChangeLineReplay {
   /** The replaying replica's id; it never makes changes, so no dot of its own can collide. */
-  static final ReplicaId REPLICA_ID = ReplicaId.of("replay");
+  public static final ReplicaId REPLICA_ID = ReplicaId.of("replay");
 
   /** Exactly one of these is set: the in-memory replica, or the stored one. */
   private final @Nullable Replica replica;
@@ -43,13 +43,13 @@ final class Replay {
   private final List<String> problems = new ArrayList<>();
 
   /** A replay onto {@code replica} in memory (a fresh one, or one restored from a snapshot). */
-  Replay(Replica replica) {
+  public ChangeLineReplay(Replica replica) {
     this.replica = replica;
     this.durable = null;
   }
 
   /** The in-memory replica (for {@code --snapshot-out}). */
-  Replica replica() {
+  public Replica replica() {
     return memory();
   }
 
@@ -57,7 +57,7 @@ final class Replay {
    * A replay onto a stored replica: every accepted line is committed to its storage before {@link
    * #accept} returns.
    */
-  Replay(DurableReplica durable) {
+  public ChangeLineReplay(DurableReplica durable) {
     this.replica = null;
     this.durable = durable;
   }
@@ -68,7 +68,7 @@ final class Replay {
    *
    * @throws StorageException if the stored replica could not commit the change
    */
-  boolean accept(JsonLines.Line line) throws StorageException {
+  public boolean accept(JsonLines.Line line) throws StorageException {
     if (line.encodingError() != null) {
       report(line.number(), line.encodingError());
       return false;
@@ -94,7 +94,7 @@ final class Replay {
   }
 
   /** Reports every change still pending; call once, after the last line. */
-  void finish() {
+  public void finish() {
     VersionVector have = durable != null ? durable.versionVector() : memory().versionVector();
     List<Change> stuck = new ArrayList<>(durable != null ? durable.pending() : memory().pending());
     stuck.sort((a, b) -> Long.compare(lineOf(a), lineOf(b)));
@@ -109,17 +109,17 @@ final class Replay {
   }
 
   /** The diagnostics so far, in input order (pending changes last). */
-  List<String> problems() {
+  public List<String> problems() {
     return List.copyOf(problems);
   }
 
   /** What the replica shows after the lines so far. */
-  MaterialisedMap materialise() {
+  public MaterialisedMap materialise() {
     return durable != null ? durable.materialise() : memory().materialise();
   }
 
   /** The changes delivered so far, in delivery order. */
-  List<Change> log() {
+  public List<Change> log() {
     return durable != null ? durable.delivered() : memory().changesSince(VersionVector.EMPTY);
   }
 
