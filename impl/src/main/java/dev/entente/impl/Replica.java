@@ -361,7 +361,8 @@ public final class Replica {
    * while keeping everything it holds, its own unsent edits included. Entries whose dots this
    * replica delivered are skipped (its map already reflects them, possibly in collected form); the
    * others are joined as changes. Refused unless this replica has delivered the snapshot's GC
-   * frontier (else the snapshot may lack a tombstone this replica's older changes would need).
+   * frontier (else the snapshot may lack a tombstone this replica's older changes would need). The
+   * clock observes the snapshot's high-water mark, as in {@link #restore}.
    */
   public SnapshotMerge mergeSnapshot(Snapshot s) {
     Check.argument(s != null, "snapshot must not be null");
@@ -376,6 +377,9 @@ public final class Replica {
               + ", not the snapshot's GC frontier "
               + s.gcFrontier());
     }
+    // As in restore: local changes made after the merge must be stamped after everything the
+    // snapshot holds, or a write made after seeing a collected delete could tie with it.
+    clock.observe(s.clock());
     List<ApplyResult.Rejected> rejected = new ArrayList<>();
     if (map instanceof MvMap mv) {
       MvMap theirs = new MvMap();

@@ -160,6 +160,28 @@ class ReplicaGcTest {
     assertThat(tracker.frontier().stable()).isEqualTo(VersionVector.EMPTY);
   }
 
+  /** Found by CompactionProperties (jqwik seed -6155830773180453328), shrunk to these steps. */
+  @Test
+  void mergeSnapshot_thenLocalWrite_isStampedAfterTheSnapshotsCollectedDelete() {
+    Replica a = replica("A", RegisterPolicy.LWW);
+    Replica b = replica("B", RegisterPolicy.LWW);
+    Change delete = a.delete(K);
+    a.compactLog();
+    DeltaResult delta = a.delta(b.versionVector());
+    assertThat(delta).isInstanceOf(DeltaResult.BehindHorizon.class);
+    b.mergeSnapshot(a.snapshot());
+    StabilityTracker tracker = new StabilityTracker(List.of(A, B));
+    tracker.receive(new StabilityReport(A, a.versionVector()));
+    tracker.receive(new StabilityReport(B, b.versionVector()));
+
+    Change put = b.put(K, Value.of("after the delete"));
+    a.collectGarbage(tracker.frontier());
+
+    assertThat(put.timestamp()).isGreaterThan(delete.timestamp());
+    assertThat(a.apply(put)).isNotInstanceOf(ApplyResult.Rejected.class);
+    assertThat(a.materialise()).isEqualTo(b.materialise());
+  }
+
   private static Replica replica(String id, RegisterPolicy policy) {
     return Replica.create(ReplicaId.of(id), policy, KeyGroups.byParentPath(), new LamportClock());
   }
