@@ -73,7 +73,8 @@ final class SimulateCommand implements Callable<Integer> {
       names = "--faults",
       paramLabel = "LIST",
       description =
-          "Comma-separated faults or groups (partition, network, clock, replica, all, none).")
+          "Comma-separated faults or groups (partition, network, clock, replica, storage, all,"
+              + " none).")
   private @Nullable String faults;
 
   @Option(

@@ -144,7 +144,8 @@ class SimulateCommandTest {
     Cli r = Cli.run("", "simulate", "--help");
     assertThat(r.status()).isZero();
     assertThat(r.out())
-        .contains("clock-skew, crashes, swarm (default: default)")
+        .contains("swarm, storage-faults,")
+        .contains("long-offline, rollout (default: default)")
         .contains("op, state, delta, sequencer")
         .contains("wall, lamport, hlc")
         .contains("--profile-file=FILE");
