@@ -206,42 +206,22 @@ public enum Mutant {
   /** An old replica keeps only the keys its schema version knows (issue 12). */
   SCHEMA_OLD_REPLICA_DROPS_UNKNOWN_KEYS(
       "an old replica drops the keys its schema version does not know",
-      REAL.withSchema(new SchemaSeams(ViewReader.REAL, new DroppingUnknownKeys()))) {
-    @Override
-    public Overrides requirements(Overrides base) {
-      return base.withWorkload(WorkloadKind.ROLLOUT);
-    }
-  },
+      REAL.withSchema(new SchemaSeams(ViewReader.REAL, new DroppingUnknownKeys()))),
 
   /** A renamed key is renamed again by the next rename of the chain. */
   SCHEMA_RENAME_APPLIED_TWICE(
       "a rename lens is applied twice",
-      REAL.withSchema(schemaViews(BrokenSchemaViews.Flaw.RENAME_TWICE))) {
-    @Override
-    public Overrides requirements(Overrides base) {
-      return base.withWorkload(WorkloadKind.ROLLOUT);
-    }
-  },
+      REAL.withSchema(schemaViews(BrokenSchemaViews.Flaw.RENAME_TWICE))),
 
   /** Registers are resolved on the keys as written and translated afterwards. */
   SCHEMA_TRANSLATES_AFTER_MERGE(
       "translation after merge resolution instead of before",
-      REAL.withSchema(schemaViews(BrokenSchemaViews.Flaw.TRANSLATE_AFTER_MERGE))) {
-    @Override
-    public Overrides requirements(Overrides base) {
-      return base.withWorkload(WorkloadKind.ROLLOUT);
-    }
-  },
+      REAL.withSchema(schemaViews(BrokenSchemaViews.Flaw.TRANSLATE_AFTER_MERGE))),
 
   /** An added field's default depends on which change arrived first. */
   SCHEMA_DEFAULT_BY_ARRIVAL_ORDER(
       "a lens default that depends on arrival order",
-      REAL.withSchema(schemaViews(BrokenSchemaViews.Flaw.DEFAULT_BY_ARRIVAL))) {
-    @Override
-    public Overrides requirements(Overrides base) {
-      return base.withWorkload(WorkloadKind.ROLLOUT);
-    }
-  };
+      REAL.withSchema(schemaViews(BrokenSchemaViews.Flaw.DEFAULT_BY_ARRIVAL)));
 
   /** Faults under which a storage mutant is reachable: the run is storage-backed. */
   private static Set<FaultKind> storageFaults(FaultKind extra) {
@@ -296,6 +276,7 @@ public enum Mutant {
    * policy), applied on top of the user's overrides by the catalogue test and the campaign.
    */
   public Overrides requirements(Overrides base) {
-    return base;
+    // A schema mutant's views only exist on the rollout workload.
+    return factory.schema() != REAL.schema() ? base.withWorkload(WorkloadKind.ROLLOUT) : base;
   }
 }

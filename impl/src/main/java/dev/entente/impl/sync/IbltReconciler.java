@@ -47,7 +47,7 @@ public final class IbltReconciler {
       throw new IllegalStateException("a session rejected its peer's frame: " + e, e);
     }
     int batches = initiator.toSend().isEmpty() ? 2 : 3;
-    long shared = MerkleReconciler.check(a, b, initiator.toSend(), responder.toSend());
+    long shared = Differences.check("IBLT", a, b, initiator.toSend(), responder.toSend());
     long missing = (long) initiator.toSend().size() + responder.toSend().size();
     return new ReconcileResult(
         "iblt", shared, missing, ReconcileResult.roundTrips(batches), bytes, frames);

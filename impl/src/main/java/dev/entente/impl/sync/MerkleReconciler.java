@@ -2,10 +2,7 @@ package dev.entente.impl.sync;
 
 import dev.entente.impl.sync.merkle.MerkleConfig;
 import dev.entente.impl.sync.merkle.MerkleSession;
-import dev.entente.impl.sync.rbsr.SyncId;
 import dev.entente.impl.sync.rbsr.SyncItems;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -32,7 +29,7 @@ public final class MerkleReconciler {
             responder::receive,
             () -> initiator.toSend().size(),
             () -> responder.toSend().size());
-    long shared = check(a, b, initiator.toSend(), responder.toSend());
+    long shared = Differences.check("Merkle sync", a, b, initiator.toSend(), responder.toSend());
     long missing = (long) initiator.toSend().size() + responder.toSend().size();
     return new ReconcileResult(
         "merkle",
@@ -41,27 +38,5 @@ public final class MerkleReconciler {
         ReconcileResult.roundTrips(cost.batches()),
         cost.bytes(),
         cost.frames());
-  }
-
-  /** Fails unless each side's {@code toSend} is what the other lacks; returns the shared count. */
-  static long check(SyncItems a, SyncItems b, Set<SyncId> sendA, Set<SyncId> sendB) {
-    Set<SyncId> inA = ids(a);
-    Set<SyncId> inB = ids(b);
-    Set<SyncId> onlyA = new HashSet<>(inA);
-    onlyA.removeAll(inB);
-    Set<SyncId> onlyB = new HashSet<>(inB);
-    onlyB.removeAll(inA);
-    if (!sendA.equals(onlyA) || !sendB.equals(onlyB)) {
-      throw new IllegalStateException("the protocol ended without finding every difference");
-    }
-    return inA.size() - onlyA.size();
-  }
-
-  private static Set<SyncId> ids(SyncItems items) {
-    Set<SyncId> out = new HashSet<>();
-    for (int i = 0; i < items.size(); i++) {
-      out.add(items.id(i));
-    }
-    return out;
   }
 }

@@ -3,12 +3,9 @@ package dev.entente.impl.sync;
 import dev.entente.impl.codec.DecodeException;
 import dev.entente.impl.sync.rbsr.RbsrConfig;
 import dev.entente.impl.sync.rbsr.RbsrSession;
-import dev.entente.impl.sync.rbsr.SyncId;
 import dev.entente.impl.sync.rbsr.SyncItems;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -48,7 +45,7 @@ public final class RbsrReconciler {
     if (sides[sender].toSend().size() > sent[sender]) {
       batches++;
     }
-    long shared = checkDifferences(a, b, sides);
+    long shared = Differences.check("RBSR", a, b, sides[0].toSend(), sides[1].toSend());
     long missing = (long) sides[0].toSend().size() + sides[1].toSend().size();
     return new ReconcileResult(
         "rbsr", shared, missing, ReconcileResult.roundTrips(batches), bytes, frames);
@@ -67,24 +64,4 @@ public final class RbsrReconciler {
   }
 
   /** Fails unless each side's {@code toSend} is what the other lacks; returns the shared count. */
-  private static long checkDifferences(SyncItems a, SyncItems b, RbsrSession[] sides) {
-    Set<SyncId> inA = ids(a);
-    Set<SyncId> inB = ids(b);
-    Set<SyncId> onlyA = new HashSet<>(inA);
-    onlyA.removeAll(inB);
-    Set<SyncId> onlyB = new HashSet<>(inB);
-    onlyB.removeAll(inA);
-    if (!sides[0].toSend().equals(onlyA) || !sides[1].toSend().equals(onlyB)) {
-      throw new IllegalStateException("RBSR ended without finding every difference");
-    }
-    return inA.size() - onlyA.size();
-  }
-
-  private static Set<SyncId> ids(SyncItems items) {
-    Set<SyncId> out = new HashSet<>();
-    for (int i = 0; i < items.size(); i++) {
-      out.add(items.id(i));
-    }
-    return out;
-  }
 }
