@@ -27,7 +27,9 @@ public final class Campaign {
           BenchmarksSection.ID,
           QualitySection.ID,
           StorageExperiment.ID,
-          SchemaRolloutExperiment.ID);
+          SchemaRolloutExperiment.ID,
+          PeersExperiment.ID,
+          JepsenSection.ID);
 
   private Campaign() {}
 
@@ -43,6 +45,7 @@ public final class Campaign {
         case MutantsExperiment.ID -> out.add(new MutantsExperiment(plan));
         case StorageExperiment.ID -> out.add(new StorageExperiment(plan));
         case SchemaRolloutExperiment.ID -> out.add(new SchemaRolloutExperiment(plan));
+        case PeersExperiment.ID -> out.add(new PeersExperiment(plan));
         default -> {
           // tlc and benchmarks have no simulated runs.
         }
@@ -83,6 +86,8 @@ public final class Campaign {
         out.add(BenchmarksSection.aggregate(records));
       } else if (id.equals(QualitySection.ID)) {
         out.add(QualitySection.aggregate(records));
+      } else if (id.equals(JepsenSection.ID)) {
+        out.add(JepsenSection.aggregate(records));
       } else {
         for (Experiment e : simulated) {
           if (e.id().equals(id)) {

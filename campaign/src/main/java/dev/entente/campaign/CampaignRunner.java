@@ -45,6 +45,7 @@ public final class CampaignRunner {
     long start = System.nanoTime();
     List<RunRecord> records = simulate(o, err);
     records.addAll(tlc(o, err));
+    records.addAll(JepsenStep.forCampaign(o, dir, err));
     records.addAll(bench(o, root, dir, err));
     if (o.plan().includes(QualitySection.ID) && o.shard().index() == 0) {
       records.addAll(QualityStep.read(root));

@@ -7,7 +7,8 @@ public sealed interface SimulatedMetrics extends Metrics
         SyncMetrics,
         SequencerMetrics,
         StorageMetrics,
-        SchemaRolloutMetrics {
+        SchemaRolloutMetrics,
+        PeersMetrics {
   /** How the run ended. */
   SimRun run();
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps {@code campaign} between the simulator and the command line: it drives model, impl,
- * simulations, tla and reports, never cli, and its packages form no cycle.
+ * simulations, tla, peers, node and reports, never cli, and its packages form no cycle.
  */
 class CampaignArchitectureTest {
   private static final JavaClasses CAMPAIGN =
@@ -37,8 +37,10 @@ class CampaignArchitectureTest {
                         "dev.entente.histories..",
                         "dev.entente.simulations..",
                         "dev.entente.tla..",
+                        "dev.entente.peers..",
+                        "dev.entente.node..",
                         "dev.entente.reports..")))
-        .because("model <- impl <- simulations/tla <- campaign/reports <- cli")
+        .because("model <- impl <- simulations/tla/peers/node <- campaign/reports <- cli")
         .check(CAMPAIGN);
   }
 
@@ -66,7 +68,11 @@ class CampaignArchitectureTest {
         .resideInAPackage("dev.entente.campaign.report..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("dev.entente.simulations..", "dev.entente.tla..")
+        .resideInAnyPackage(
+            "dev.entente.simulations..",
+            "dev.entente.tla..",
+            "dev.entente.peers..",
+            "dev.entente.node..")
         .because("tables and charts are built from typed rows, not from runs")
         .check(CAMPAIGN);
   }

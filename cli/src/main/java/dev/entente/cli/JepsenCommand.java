@@ -27,9 +27,12 @@ final class JepsenCommand implements Callable<Integer> {
   @Option(names = "--out", description = "Run directory.")
   private String out;
 
+  @Option(names = "--seed", defaultValue = "1", description = "Seeds the clients and nemesis.")
+  private long seed;
+
   @Override
   public Integer call() {
-    JepsenOptions o = JepsenOptions.of(nodes, time, faults, protocol, out, 1);
+    JepsenOptions o = JepsenOptions.of(nodes, time, faults, protocol, out, seed);
     return JepsenRun.main(o, parent.out()).exitStatus();
   }
 }

@@ -33,8 +33,26 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * child's watch on the driver's pid).
  */
 public final class JepsenRun {
-  /** What a run found. */
-  public record Result(Verdict verdict, Path dir, Map<String, Integer> faults, int ops) {
+  /**
+   * What a run found.
+   *
+   * @param ops client operations
+   * @param historyOps every operation of the history (invocations, completions, nemesis ops)
+   * @param anomalies each checker that did not pass, as {@code checker VERDICT: explanation}
+   */
+  public record Result(
+      Verdict verdict,
+      Path dir,
+      Map<String, Integer> faults,
+      int ops,
+      int historyOps,
+      List<String> anomalies) {
+    /** Copies the collections. */
+    public Result {
+      faults = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(faults));
+      anomalies = List.copyOf(anomalies);
+    }
+
     /**
      * The exit status: 0 VALID, 1 INVALID, 4 UNKNOWN (2 and 3 stay the command line's usage and
      * internal errors).
@@ -58,7 +76,7 @@ public final class JepsenRun {
     } catch (IOException | RuntimeException e) {
       out.println("jepsen: the run broke: " + e);
       out.println("UNKNOWN " + dir.toAbsolutePath());
-      return new Result(Verdict.UNKNOWN, dir, Map.of(), 0);
+      return new Result(Verdict.UNKNOWN, dir, Map.of(), 0, 0, List.of());
     }
   }
 
@@ -75,7 +93,7 @@ public final class JepsenRun {
       if (!cluster.awaitReady(60)) {
         out.println("jepsen: the nodes did not answer within 60 s");
         out.println("UNKNOWN " + dir.toAbsolutePath());
-        return new Result(Verdict.UNKNOWN, dir, Map.of(), 0);
+        return new Result(Verdict.UNKNOWN, dir, Map.of(), 0, 0, List.of());
       }
       // Time zero of the history is when the clients start, not when the JVMs began booting.
       HistoryLog history = new HistoryLog();
@@ -103,12 +121,17 @@ public final class JepsenRun {
     }
     CheckResult result = RunJudge.judge(h, finals);
     write(dir, o, h, result, nemesis);
+    List<String> anomalies = new ArrayList<>();
     for (CheckResult part : result.parts()) {
       out.println("  " + part.verdict() + " " + part.checker() + ": " + part.explanation());
+      if (part.verdict() != Verdict.VALID) {
+        anomalies.add(part.checker() + " " + part.verdict() + ": " + part.explanation());
+      }
     }
     out.println("jepsen: faults " + nemesis.counts() + ", " + h.clientOps().size() + " client ops");
     out.println(result.verdict() + " " + dir.toAbsolutePath());
-    return new Result(result.verdict(), dir, nemesis.counts(), h.clientOps().size());
+    return new Result(
+        result.verdict(), dir, nemesis.counts(), h.clientOps().size(), h.ops().size(), anomalies);
   }
 
   private static void join(Thread t) {
