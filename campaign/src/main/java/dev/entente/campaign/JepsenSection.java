@@ -1,6 +1,7 @@
 package dev.entente.campaign;
 
 import dev.entente.campaign.report.BarChart;
+import dev.entente.campaign.report.Stats;
 import dev.entente.campaign.report.TableBuilder;
 import dev.entente.reports.ReportDocument.Chart;
 import dev.entente.reports.ReportDocument.Section;
@@ -26,6 +27,7 @@ public final class JepsenSection {
   /** The section from every record of the campaign (others are ignored). */
   public static ExperimentReport aggregate(List<RunRecord> records) {
     List<JepsenMetrics> runs = new ArrayList<>();
+    List<Replay> replays = new ArrayList<>();
     StepStatus status = null;
     for (RunRecord r : records) {
       if (!r.experiment().equals(ID)) {
@@ -33,6 +35,8 @@ public final class JepsenSection {
       }
       if (r.metrics() instanceof JepsenMetrics m) {
         runs.add(m);
+        String why = m.verdict() + " with " + Stats.plural(m.faultCount(), "fault");
+        replays.add(new Replay(VARIANT, r.seed(), why, m.replay()));
       } else if (r.metrics() instanceof StepStatus s) {
         status = s;
       }
@@ -40,11 +44,6 @@ public final class JepsenSection {
     String state = status == null ? "not run" : status.status();
     String reason =
         status == null || status.reason() == null ? "no Jepsen records" : status.reason();
-    List<Replay> replays = new ArrayList<>();
-    for (JepsenMetrics m : runs) {
-      replays.add(
-          new Replay(VARIANT, 0, m.verdict() + " with " + m.faultCount() + " faults", m.replay()));
-    }
     Section section =
         new Section(
             ID,
@@ -56,7 +55,7 @@ public final class JepsenSection {
                 + " simulator's checkers. The seed fixes the clients' and the nemesis' choices; the"
                 + " processes' timing is real, so a rerun is the same test, not the same history."
                 + (runs.isEmpty() ? " Status: " + state + " (" + reason + ")." : ""),
-            List.of(table(runs), ExperimentReport.replayTable(replays)),
+            List.of(table(runs), rerunTable(replays)),
             charts(runs),
             findings(runs, state, reason));
     return new ExperimentReport(section, replays);
@@ -77,6 +76,17 @@ public final class JepsenSection {
             "anomalies", m -> m.anomalies().isEmpty() ? "none" : String.join("; ", m.anomalies()))
         .column("run directory", JepsenMetrics::dir)
         .build(runs);
+  }
+
+  private static Table rerunTable(List<Replay> replays) {
+    return TableBuilder.<Replay>titled("Rerun the test")
+        .column("seed", Replay::seed)
+        .column("outcome", Replay::why)
+        .column("command", Replay::command)
+        .notes(
+            "The same seed makes the same client and nemesis choices; the processes' timing is"
+                + " real, so a rerun is the same test with its own history.")
+        .build(replays);
   }
 
   private static List<Chart> charts(List<JepsenMetrics> runs) {

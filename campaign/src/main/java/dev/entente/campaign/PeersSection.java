@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The peers section from its typed rows ({@link PeersRow}): one table row per peer, the replay of
@@ -33,8 +32,8 @@ final class PeersSection {
         replays.add(
             worst.replay(
                 "most impossible calendar states ("
-                    + worst.metrics().calendarAnomalies()
-                    + " reads)"));
+                    + Stats.plural(worst.metrics().calendarAnomalies(), "read")
+                    + ")"));
       }
     }
     Section section =
@@ -134,9 +133,5 @@ final class PeersSection {
   static double value(Function<PeersRow, Double> f, PeersRow r) {
     Double v = f.apply(r);
     return v == null ? 0 : v;
-  }
-
-  static String text(@Nullable Object v) {
-    return Stats.text(v);
   }
 }
