@@ -13,12 +13,14 @@ import dev.entente.impl.seal.Sealed;
 import dev.entente.impl.trust.Member;
 import dev.entente.impl.trust.TrustedReplica;
 import dev.entente.model.ReplicaId;
+import dev.entente.model.coverage.Coverage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client's end-to-end encryption: it seals each envelope for the members it knows now (the
@@ -36,6 +38,7 @@ final class ClientSealing {
   private final Set<Hash32> passedTag = new HashSet<>();
   private final List<SignedEnvelope> sent = new ArrayList<>();
   private final Set<ReplicaId> sealedFor = new HashSet<>();
+  private @Nullable Roster lastAsMember;
 
   /**
    * @param keysInClear the key-in-the-clear mutant: every sealing also sends the epoch secrets
@@ -53,6 +56,7 @@ final class ClientSealing {
    */
   List<Frame> seal(SignedEnvelope e, TrustedReplica trusted) {
     Roster members = roster(trusted);
+    noteIfMember(members);
     Sealed s = keyring.seal(e, members);
     List<Frame> out = new ArrayList<>();
     s.rotation().ifPresent(r -> out.add(Frame.of(Frame.ROTATION, r.bytes())));
@@ -73,6 +77,7 @@ final class ClientSealing {
    */
   List<Frame> refresh(TrustedReplica trusted) {
     Roster members = roster(trusted);
+    noteIfMember(members);
     if (sent.isEmpty() || !hasNewReader(members)) {
       return List.of();
     }
@@ -96,6 +101,7 @@ final class ClientSealing {
     if (!hasNewReader(members)) {
       return List.of();
     }
+    Coverage.mark(RelayMark.RELAY_RESEALED_FOR_LATE_MEMBER);
     List<Frame> out = new ArrayList<>();
     for (SignedEnvelope earlier : sent) {
       out.add(Frame.of(Frame.ENVELOPE, keyring.seal(earlier, members).frame().bytes()));
@@ -107,6 +113,30 @@ final class ClientSealing {
   private boolean hasNewReader(Roster members) {
     return !sent.isEmpty()
         && members.recipients().stream().anyMatch(r -> !sealedFor.contains(r.id()));
+  }
+
+  private void noteIfMember(Roster members) {
+    if (members.slotOf(keyring.recipient().id()).isPresent()) {
+      lastAsMember = members;
+    }
+  }
+
+  /**
+   * A removed device's frame for {@code e}: sealed for the members it last knew while it was one of
+   * them (an epoch it still reads), or nothing if it never knew any.
+   */
+  List<Frame> sealAsRemoved(SignedEnvelope e) {
+    Roster members = lastAsMember;
+    if (members == null) {
+      return List.of();
+    }
+    Coverage.mark(RelayMark.RELAY_REMOVED_MEMBER_SEALED);
+    return List.of(Frame.of(Frame.ENVELOPE, keyring.seal(e, members).frame().bytes()));
+  }
+
+  /** The epochs this client can read. */
+  List<Hash32> readableEpochs() {
+    return keyring.readableEpochs();
   }
 
   /** The members {@code trusted} knows now whose key packages verify under their member keys. */
@@ -179,7 +209,10 @@ final class ClientSealing {
       }
       for (byte[] b : List.copyOf(waitingFrames)) {
         waitingFrames.remove(b);
-        progress |= open(b, envelopes, rejected);
+        if (open(b, envelopes, rejected)) {
+          Coverage.mark(RelayMark.RELAY_FRAME_OPENED_AFTER_WAITING);
+          progress = true;
+        }
       }
     }
   }
