@@ -38,6 +38,13 @@ class TimestampRuleTest {
     return SignedEnvelope.signed(owner.documentId(), c, List.of(last.hash()), keys("owner")::sign);
   }
 
+  /** The owner's first change, already delivered to {@code peer}. */
+  private static SignedEnvelope firstDelivered(TrustedReplica owner, TrustedReplica peer) {
+    SignedEnvelope first = owner.put(K, Value.of("1"));
+    peer.receive(first);
+    return first;
+  }
+
   private static TrustedReplica bounded(String id, long maxLead) {
     LamportClock clock = new LamportClock();
     return TrustedReplica.create(
@@ -51,8 +58,7 @@ class TimestampRuleTest {
   void receive_backdatedChange_isBadTimestamp() {
     TrustedReplica owner = replica("owner");
     TrustedReplica peer = replica("p");
-    SignedEnvelope first = owner.put(K, Value.of("1"));
-    peer.receive(first);
+    SignedEnvelope first = firstDelivered(owner, peer);
     SignedEnvelope backdated = next(owner, first, first.change().timestamp().wallMillis());
 
     ReceiveResult r = peer.receive(backdated);
@@ -68,8 +74,7 @@ class TimestampRuleTest {
   void receive_futureDatedBeyondBound_isBadTimestamp_withinBoundIsAccepted() {
     TrustedReplica owner = replica("owner");
     TrustedReplica peer = bounded("p", 1_000);
-    SignedEnvelope first = owner.put(K, Value.of("1"));
-    peer.receive(first);
+    SignedEnvelope first = firstDelivered(owner, peer);
     long t = first.change().timestamp().wallMillis();
 
     ReceiveResult far = peer.receive(next(owner, first, t + 1_001));
@@ -83,8 +88,7 @@ class TimestampRuleTest {
   void receive_realSeams_leadIsUnbounded_forPhysicalClocks() {
     TrustedReplica owner = replica("owner");
     TrustedReplica peer = replica("p");
-    SignedEnvelope first = owner.put(K, Value.of("1"));
-    peer.receive(first);
+    SignedEnvelope first = firstDelivered(owner, peer);
 
     ReceiveResult r = peer.receive(next(owner, first, 86_400_000L));
 
