@@ -29,7 +29,8 @@ public final class Campaign {
           StorageExperiment.ID,
           SchemaRolloutExperiment.ID,
           PeersExperiment.ID,
-          JepsenSection.ID);
+          JepsenSection.ID,
+          TrustExperiment.ID);
 
   private Campaign() {}
 
@@ -46,6 +47,7 @@ public final class Campaign {
         case StorageExperiment.ID -> out.add(new StorageExperiment(plan));
         case SchemaRolloutExperiment.ID -> out.add(new SchemaRolloutExperiment(plan));
         case PeersExperiment.ID -> out.add(new PeersExperiment(plan));
+        case TrustExperiment.ID -> out.add(new TrustExperiment(plan));
         default -> {
           // tlc and benchmarks have no simulated runs.
         }

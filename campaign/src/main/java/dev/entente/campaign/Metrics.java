@@ -24,7 +24,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = StorageMetrics.class, name = "storage"),
   @JsonSubTypes.Type(value = SchemaRolloutMetrics.class, name = "schema-rollout"),
   @JsonSubTypes.Type(value = PeersMetrics.class, name = "peers"),
-  @JsonSubTypes.Type(value = JepsenMetrics.class, name = "jepsen")
+  @JsonSubTypes.Type(value = JepsenMetrics.class, name = "jepsen"),
+  @JsonSubTypes.Type(value = TrustMetrics.class, name = "trust")
 })
 public sealed interface Metrics
     permits SimulatedMetrics,
@@ -35,4 +36,5 @@ public sealed interface Metrics
         MutationMetrics,
         StepStatus,
         CrashedRun,
-        JepsenMetrics {}
+        JepsenMetrics,
+        TrustMetrics {}

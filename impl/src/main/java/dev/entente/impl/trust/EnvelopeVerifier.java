@@ -17,7 +17,8 @@ import java.util.Optional;
  * <p>Checks, in order, each failure a typed {@link Rejection}: the document id; the hash links
  * against {@code seen} ({@link HashLinks}); the author is a member at {@code seen}; the signature
  * under that member's key, alone or as a member of a batch ({@link BatchVerifier}); every op on a
- * membership key parses and is authorised ({@link Membership}).
+ * membership key parses and is authorised ({@link Membership}); the timestamp against the linked
+ * predecessors' ({@link TimestampRule}).
  */
 final class EnvelopeVerifier {
   private final Hash32 documentId;
@@ -63,7 +64,14 @@ final class EnvelopeVerifier {
     if (!signatureValid(author.get().key(), e)) {
       return Optional.of(new Rejection.BadSignature(e.dot(), e.hash(), author.get().key()));
     }
-    return checkMembershipOps(e, author.get());
+    Optional<Rejection> ops = checkMembershipOps(e, author.get());
+    if (ops.isPresent()) {
+      return ops;
+    }
+    return seams
+        .timestamps()
+        .violation(change, linked)
+        .map(why -> new Rejection.BadTimestamp(e.dot(), e.hash(), why));
   }
 
   /**

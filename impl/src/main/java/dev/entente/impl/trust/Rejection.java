@@ -69,4 +69,15 @@ public sealed interface Rejection {
       return "envelope " + dot + " refused by the replica: " + reason;
     }
   }
+
+  /**
+   * The timestamp is back-dated or future-dated relative to the change's hash-linked predecessors
+   * ({@link TimestampRule}); {@code reason} says which and by how much.
+   */
+  record BadTimestamp(Dot dot, Hash32 hash, String reason) implements Rejection {
+    @Override
+    public String describe() {
+      return "envelope " + dot + ": timestamp " + reason;
+    }
+  }
 }

@@ -7,16 +7,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The three decisions of {@link TrustedReplica} that the simulator's mutants replace to prove its
- * checkers bite: how a signature is verified, how hash links are checked against {@code seen}, and
- * whether two valid versions of one dot are quarantined. Production code uses {@link #REAL}.
- * Immutable.
+ * The decisions of {@link TrustedReplica} that the simulator's mutants replace to prove its
+ * checkers bite: how a signature is verified, how hash links are checked against {@code seen},
+ * whether two valid versions of one dot are quarantined, and which timestamps are acceptable.
+ * Production code uses {@link #REAL}. Immutable.
  *
  * @param signatures verifies a signature under a member key
  * @param links why an envelope's links are not the maximal elements of its {@code seen}, or empty
  * @param quarantine true if the versions of one dot (two or more) are to be quarantined
+ * @param timestamps which timestamps are acceptable after the change's predecessors
  */
-public record TrustSeams(SignatureCheck signatures, LinkCheck links, QuarantineRule quarantine) {
+public record TrustSeams(
+    SignatureCheck signatures,
+    LinkCheck links,
+    QuarantineRule quarantine,
+    TimestampRule timestamps) {
   /** Verifies a signature. */
   @FunctionalInterface
   public interface SignatureCheck {
@@ -48,13 +53,31 @@ public record TrustSeams(SignatureCheck signatures, LinkCheck links, QuarantineR
     boolean quarantines(List<SignedEnvelope> versions);
   }
 
-  /** The real decisions: Ed25519, {@link HashLinks}, every equivocated dot quarantined. */
+  /**
+   * The real decisions: Ed25519, {@link HashLinks}, every equivocated dot quarantined, back-dated
+   * changes refused (no bound on the lead: physical clocks, see {@link TimestampRule}).
+   */
   public static final TrustSeams REAL =
-      new TrustSeams(Ed25519::verify, HashLinks::disagreement, versions -> versions.size() > 1);
+      new TrustSeams(
+          Ed25519::verify,
+          HashLinks::disagreement,
+          versions -> versions.size() > 1,
+          TimestampRule.causal(TimestampRule.UNBOUNDED));
 
   /** Rejects nulls. */
   public TrustSeams {
     Check.argument(
-        signatures != null && links != null && quarantine != null, "trust seams must be non-null");
+        signatures != null && links != null && quarantine != null && timestamps != null,
+        "trust seams must be non-null");
+  }
+
+  /** The first three decisions, with {@link #REAL}'s timestamp rule. */
+  public TrustSeams(SignatureCheck signatures, LinkCheck links, QuarantineRule quarantine) {
+    this(signatures, links, quarantine, TimestampRule.causal(TimestampRule.UNBOUNDED));
+  }
+
+  /** These seams with another timestamp rule. */
+  public TrustSeams withTimestamps(TimestampRule rule) {
+    return new TrustSeams(signatures, links, quarantine, rule);
   }
 }

@@ -12,7 +12,7 @@ import java.util.SortedMap;
  * One client's state at the end of a relay run, for the checkers.
  *
  * @param index the client's index
- * @param honest false for the Byzantine member
+ * @param honest false for the Byzantine member and for a removed member
  * @param map what a reader sees
  * @param accepted every envelope accepted, in acceptance order
  * @param acceptedAt the round each envelope was accepted in

@@ -12,12 +12,15 @@ import dev.entente.impl.seal.RotationResult;
 import dev.entente.impl.seal.Sealed;
 import dev.entente.impl.trust.Member;
 import dev.entente.impl.trust.TrustedReplica;
+import dev.entente.model.ReplicaId;
+import dev.entente.model.coverage.Coverage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A client's end-to-end encryption: it seals each envelope for the members it knows now (the
@@ -34,6 +37,8 @@ final class ClientSealing {
   private final List<byte[]> waitingFrames = new ArrayList<>();
   private final Set<Hash32> passedTag = new HashSet<>();
   private final List<SignedEnvelope> sent = new ArrayList<>();
+  private final Set<ReplicaId> sealedFor = new HashSet<>();
+  private @Nullable Roster lastAsMember;
 
   /**
    * @param keysInClear the key-in-the-clear mutant: every sealing also sends the epoch secrets
@@ -45,43 +50,93 @@ final class ClientSealing {
   }
 
   /**
-   * The frames that carry {@code e} to the relay: a rotation first if one was needed. After a
-   * rotation this client's earlier envelopes are sealed again under the new epoch, so a member it
-   * learnt of late can read them (history sharing by the author; the frames before {@code e}'s).
+   * The frames that carry {@code e} to the relay: a rotation first if one was needed. If the
+   * members known now include one its earlier envelopes were not sealed for, they are sealed again
+   * first, so a member it learnt of late can read them (history sharing by the author).
    */
   List<Frame> seal(SignedEnvelope e, TrustedReplica trusted) {
     Roster members = roster(trusted);
+    noteIfMember(members);
     Sealed s = keyring.seal(e, members);
     List<Frame> out = new ArrayList<>();
     s.rotation().ifPresent(r -> out.add(Frame.of(Frame.ROTATION, r.bytes())));
     if (keysInClear) {
       keyring.auditSecrets().forEach(k -> out.add(Frame.of(Frame.KEYS, k)));
     }
-    if (s.rotation().isPresent()) {
-      for (SignedEnvelope earlier : sent) {
-        out.add(Frame.of(Frame.ENVELOPE, keyring.seal(earlier, members).frame().bytes()));
-      }
-    }
+    out.addAll(resealForNewReaders(members));
+    members.recipients().forEach(r -> sealedFor.add(r.id()));
     sent.add(e);
     out.add(Frame.of(Frame.ENVELOPE, s.frame().bytes()));
     return out;
   }
 
   /**
-   * If the members known now changed since this client last sealed, rotates and seals its earlier
-   * envelopes again for them (so a member it learnt of late reads them even if it writes no more).
+   * If the members known now include one this client's earlier envelopes were not sealed for,
+   * rotates if needed and seals them again (so a member it learnt of late reads them even if it
+   * writes no more).
    */
   List<Frame> refresh(TrustedReplica trusted) {
     Roster members = roster(trusted);
-    if (sent.isEmpty() || keyring.sealingEpoch(members).isPresent()) {
+    noteIfMember(members);
+    if (sent.isEmpty() || !hasNewReader(members)) {
       return List.of();
     }
     List<Frame> out = new ArrayList<>();
-    out.add(Frame.of(Frame.ROTATION, keyring.rotate(members).bytes()));
+    if (keyring.sealingEpoch(members).isEmpty()) {
+      out.add(Frame.of(Frame.ROTATION, keyring.rotate(members).bytes()));
+    }
+    out.addAll(resealForNewReaders(members));
+    return out;
+  }
+
+  /**
+   * The earlier envelopes sealed again for {@code members} (under the epoch {@link
+   * EpochKeyring#seal} picks, which already exists) if one of them was not a reader of the last
+   * sealing; nothing otherwise. Deciding this by "did the keyring rotate" was the drop/tamper bug
+   * (seed 1): a writer that sealed under an epoch made while it knew fewer members, then learnt the
+   * rest, found the owner's full epoch still usable, never rotated, and never sealed its earlier
+   * envelopes for the members it had learnt of late.
+   */
+  private List<Frame> resealForNewReaders(Roster members) {
+    if (!hasNewReader(members)) {
+      return List.of();
+    }
+    Coverage.mark(RelayMark.RELAY_RESEALED_FOR_LATE_MEMBER);
+    List<Frame> out = new ArrayList<>();
     for (SignedEnvelope earlier : sent) {
       out.add(Frame.of(Frame.ENVELOPE, keyring.seal(earlier, members).frame().bytes()));
     }
+    members.recipients().forEach(r -> sealedFor.add(r.id()));
     return out;
+  }
+
+  private boolean hasNewReader(Roster members) {
+    return !sent.isEmpty()
+        && members.recipients().stream().anyMatch(r -> !sealedFor.contains(r.id()));
+  }
+
+  private void noteIfMember(Roster members) {
+    if (members.slotOf(keyring.recipient().id()).isPresent()) {
+      lastAsMember = members;
+    }
+  }
+
+  /**
+   * A removed device's frame for {@code e}: sealed for the members it last knew while it was one of
+   * them (an epoch it still reads), or nothing if it never knew any.
+   */
+  List<Frame> sealAsRemoved(SignedEnvelope e) {
+    Roster members = lastAsMember;
+    if (members == null) {
+      return List.of();
+    }
+    Coverage.mark(RelayMark.RELAY_REMOVED_MEMBER_SEALED);
+    return List.of(Frame.of(Frame.ENVELOPE, keyring.seal(e, members).frame().bytes()));
+  }
+
+  /** The epochs this client can read. */
+  List<Hash32> readableEpochs() {
+    return keyring.readableEpochs();
   }
 
   /** The members {@code trusted} knows now whose key packages verify under their member keys. */
@@ -154,7 +209,10 @@ final class ClientSealing {
       }
       for (byte[] b : List.copyOf(waitingFrames)) {
         waitingFrames.remove(b);
-        progress |= open(b, envelopes, rejected);
+        if (open(b, envelopes, rejected)) {
+          Coverage.mark(RelayMark.RELAY_FRAME_OPENED_AFTER_WAITING);
+          progress = true;
+        }
       }
     }
   }

@@ -4,6 +4,7 @@ import dev.entente.impl.codec.Hash32;
 import dev.entente.impl.trust.Member;
 import dev.entente.impl.trust.TrustedReplica;
 import dev.entente.model.ReplicaId;
+import dev.entente.model.coverage.Coverage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -82,6 +83,7 @@ public class FreshnessMonitor {
         settled.add(e.getKey());
       } else if (completedPulls - e.getValue().pullsWhenHeard() >= patience) {
         settled.add(e.getKey());
+        Coverage.mark(RelayMark.RELAY_MISSING_PAST_ALARM);
         raise(
             new FreshnessAlarm(
                 client,

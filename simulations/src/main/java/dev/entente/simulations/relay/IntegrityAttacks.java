@@ -8,6 +8,7 @@ import dev.entente.model.Change;
 import dev.entente.model.Key;
 import dev.entente.model.Op;
 import dev.entente.model.Value;
+import dev.entente.model.coverage.Coverage;
 import dev.entente.simulations.random.Ratio;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,11 @@ import java.util.Optional;
 final class IntegrityAttacks {
   private IntegrityAttacks() {}
 
-  /** Flips one random bit pattern in one served frame in four. */
+  /**
+   * Alters one served frame in four: a sealed envelope frame is, one time in two, moved to the next
+   * author slot (its ciphertext untouched, as Evolu's relay could move one between slots); any
+   * other alteration flips one random bit pattern.
+   */
   static RelayNemesis tamper(AdversaryContext ctx) {
     return new RelayNemesis() {
       @Override
@@ -29,7 +34,7 @@ final class IntegrityAttacks {
         List<Frame> out = new ArrayList<>();
         for (Frame f : served) {
           if (f.size() > 1 && ctx.prng().chance(Ratio.of(1, 4))) {
-            Frame bad = f.flip(1 + ctx.prng().nextInt(f.size() - 1), 1 + ctx.prng().nextInt(255));
+            Frame bad = tampered(ctx, f);
             recordTampered(ctx, f, bad);
             ctx.truth().tamperedPayload(Hash32.sha256(bad.payload()));
             out.add(bad);
@@ -40,6 +45,27 @@ final class IntegrityAttacks {
         return out;
       }
     };
+  }
+
+  private static Frame tampered(AdversaryContext ctx, Frame f) {
+    if (isSealedEnvelope(f) && ctx.prng().chance(Ratio.of(1, 2))) {
+      Coverage.mark(RelayMark.RELAY_FRAME_MOVED);
+      return f.flip(SLOT_LOW_BYTE, 1);
+    }
+    return f.flip(1 + ctx.prng().nextInt(f.size() - 1), 1 + ctx.prng().nextInt(255));
+  }
+
+  /** The low byte of a sealed frame's author slot: kind, magic, version, document, epoch, slot. */
+  private static final int SLOT_LOW_BYTE = 1 + 4 + 1 + 32 + 32 + 1;
+
+  private static boolean isSealedEnvelope(Frame f) {
+    byte[] b = f.bytes();
+    return f.kind() == Frame.ENVELOPE
+        && b.length > SLOT_LOW_BYTE
+        && b[1] == 'E'
+        && b[2] == 'N'
+        && b[3] == 'T'
+        && b[4] == 'F';
   }
 
   private static void recordTampered(AdversaryContext ctx, Frame genuine, Frame bad) {

@@ -33,7 +33,9 @@ public final class RelayCheckers {
         linksAgreeWithSeen(o),
         freshness(o),
         noFalseAlarm(o),
-        confidentiality(o));
+        confidentiality(o),
+        RemovalChecker.removedMemberExcluded(o),
+        TimestampChecker.timestampsCausal(o));
   }
 
   static CheckResult noForgeryApplied(RelayOutcome o) {

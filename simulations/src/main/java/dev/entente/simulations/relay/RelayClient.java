@@ -5,8 +5,10 @@ import dev.entente.impl.codec.Hash32;
 import dev.entente.impl.codec.SignedEnvelope;
 import dev.entente.impl.trust.DeviceKeyPair;
 import dev.entente.impl.trust.ReceiveResult;
+import dev.entente.impl.trust.Rejection;
 import dev.entente.impl.trust.TrustedReplica;
 import dev.entente.model.ReplicaId;
+import dev.entente.model.coverage.Coverage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -85,6 +87,24 @@ final class RelayClient {
     }
     outbox.addAll(frames);
     return frames.get(frames.size() - 1);
+  }
+
+  /**
+   * Queues a write this client signed after learning it was removed, sealed under the last epoch it
+   * read as a member; false if it has none (it never pushed).
+   */
+  boolean sendAsRemoved(SignedEnvelope e) {
+    List<Frame> frames =
+        sealing == null
+            ? List.of(Frame.of(Frame.ENVELOPE, EnvelopeCodec.encode(e)))
+            : sealing.sealAsRemoved(e);
+    outbox.addAll(frames);
+    return !frames.isEmpty();
+  }
+
+  /** Receives {@code e} directly from a member, outside the relay. */
+  void deliver(SignedEnvelope e, int round) {
+    receive(e, round);
   }
 
   /** Signs a new head if every envelope is acknowledged and the heads moved; empty otherwise. */
@@ -183,6 +203,11 @@ final class RelayClient {
     } else if (r instanceof ReceiveResult.Pending p) {
       monitor.owe(p.missing(), trusted, round);
     } else if (r instanceof ReceiveResult.Rejected j) {
+      if (j.rejection() instanceof Rejection.NotAMember) {
+        Coverage.mark(RelayMark.RELAY_NOT_A_MEMBER_REFUSED);
+      } else if (j.rejection() instanceof Rejection.BadTimestamp) {
+        Coverage.mark(RelayMark.RELAY_BAD_TIMESTAMP_REFUSED);
+      }
       reject(j.rejection().getClass().getSimpleName());
     }
   }

@@ -2,6 +2,7 @@ package dev.entente.simulations.relay;
 
 import dev.entente.impl.seal.Entropy;
 import dev.entente.impl.seal.SealSeams;
+import dev.entente.impl.trust.TimestampRule;
 import dev.entente.impl.trust.TrustSeams;
 import java.util.function.Function;
 
@@ -29,9 +30,23 @@ public record RelayFactory(
     FreshnessMonitor newMonitor(int client, int patience);
   }
 
+  /**
+   * The lead bound of the relay world's timestamps, in Lamport ticks: an honest member's clock
+   * leads its latest predecessor by one tick per local change, so this is generous, and the
+   * Byzantine member's future-dated changes lead by a million.
+   */
+  public static final long MAX_TIMESTAMP_LEAD = 1_000;
+
+  /** The relay world's timestamp rule (Lamport clocks: the lead is bounded). */
+  public static final TimestampRule TIMESTAMPS = TimestampRule.causal(MAX_TIMESTAMP_LEAD);
+
   /** The real system. */
   public static final RelayFactory REAL =
-      new RelayFactory(TrustSeams.REAL, FreshnessMonitor::new, SealSeams::standard, false);
+      new RelayFactory(
+          TrustSeams.REAL.withTimestamps(TIMESTAMPS),
+          FreshnessMonitor::new,
+          SealSeams::standard,
+          false);
 
   /** A copy with the trusted replica's decisions replaced. */
   public RelayFactory withTrust(TrustSeams t) {

@@ -23,7 +23,8 @@ public enum RelayMutant {
           new TrustSeams(
               (key, message, signature) -> true,
               TrustSeams.REAL.links(),
-              TrustSeams.REAL.quarantine())),
+              TrustSeams.REAL.quarantine(),
+              RelayFactory.TIMESTAMPS)),
       EnumSet.of(Attack.FORGE)) {
     @Override
     public boolean needsPlain() {
@@ -39,14 +40,19 @@ public enum RelayMutant {
           new TrustSeams(
               TrustSeams.REAL.signatures(),
               (change, linked, past) -> Optional.empty(),
-              TrustSeams.REAL.quarantine())),
+              TrustSeams.REAL.quarantine(),
+              RelayFactory.TIMESTAMPS)),
       EnumSet.of(Attack.EQUIVOCATE)),
 
   /** The first version of an equivocated dot stays applied; later ones are only kept as proof. */
   EQUIVOCATION_FIRST_COME(
       "equivocation resolved first-come instead of quarantining every version",
       RelayFactory.REAL.withTrust(
-          new TrustSeams(TrustSeams.REAL.signatures(), TrustSeams.REAL.links(), versions -> false)),
+          new TrustSeams(
+              TrustSeams.REAL.signatures(),
+              TrustSeams.REAL.links(),
+              versions -> false,
+              RelayFactory.TIMESTAMPS)),
       EnumSet.of(Attack.EQUIVOCATE)),
 
   /** The freshness monitor never raises an alarm. */
@@ -73,7 +79,42 @@ public enum RelayMutant {
       "the sealing nonce is reused",
       RelayFactory.REAL.withSeals(
           entropy -> SealSeams.standard(entropy).withNonces(() -> new byte[12])),
-      EnumSet.noneOf(Attack.class));
+      EnumSet.noneOf(Attack.class)),
+
+  /**
+   * The associated data binds nothing: a frame the relay moves to another author slot opens (and an
+   * honest author is blamed for it).
+   */
+  AD_NOT_BOUND(
+      "associated data is not bound to document, epoch, slot and frame",
+      RelayFactory.REAL.withSeals(
+          entropy -> SealSeams.standard(entropy).withBinder(header -> new byte[0])),
+      EnumSet.of(Attack.TAMPER)),
+
+  /**
+   * Writers keep sealing under any epoch that all of today's members read, so a removed member
+   * still reads what is written after its removal.
+   */
+  NO_KEY_ROTATION_ON_REMOVAL(
+      "the epoch key does not rotate when a member is removed",
+      RelayFactory.REAL.withSeals(
+          entropy ->
+              SealSeams.standard(entropy)
+                  .withRotation(
+                      (readers, now) -> readers.recipients().containsAll(now.recipients()))),
+      EnumSet.noneOf(Attack.class)) {
+    @Override
+    public boolean needsRemoval() {
+      return true;
+    }
+  },
+
+  /** Any timestamp is accepted: the Byzantine member's back- and future-dated changes apply. */
+  TIMESTAMPS_NOT_CHECKED(
+      "timestamps are not checked against the change's predecessors",
+      RelayFactory.REAL.withTrust(
+          RelayFactory.REAL.trust().withTimestamps((change, linked) -> Optional.empty())),
+      EnumSet.of(Attack.EQUIVOCATE));
 
   private final String description;
   private final RelayFactory factory;
@@ -104,6 +145,11 @@ public enum RelayMutant {
 
   /** True if the mutant is reachable only with plain (unsealed) envelopes. */
   public boolean needsPlain() {
+    return false;
+  }
+
+  /** True if the mutant is reachable only in a run where a member is removed. */
+  public boolean needsRemoval() {
     return false;
   }
 

@@ -18,6 +18,8 @@ import java.util.Set;
  * @param patience completed pulls a client waits for a named envelope before it raises an alarm
  * @param sealed true if envelopes travel sealed (end-to-end encrypted); a mutant that needs plain
  *     envelopes turns it off
+ * @param removal true if the owner removes the last honest member in the middle of the attack
+ *     rounds (a mutant that needs a removal turns it on)
  */
 public record RelayOptions(
     long seed,
@@ -27,7 +29,8 @@ public record RelayOptions(
     Set<Attack> attacks,
     RelayMutant mutant,
     int patience,
-    boolean sealed) {
+    boolean sealed,
+    boolean removal) {
   /** Clients by default. */
   public static final int DEFAULT_CLIENTS = 4;
 
@@ -55,6 +58,7 @@ public record RelayOptions(
     copy.addAll(mutant.attacks());
     attacks = Collections.unmodifiableSet(copy);
     sealed = sealed && !mutant.needsPlain();
+    removal = removal || mutant.needsRemoval();
   }
 
   /** The defaults for {@code seed} under {@code attacks}. */
@@ -67,12 +71,30 @@ public record RelayOptions(
         attacks,
         mutant,
         DEFAULT_PATIENCE,
-        true);
+        true,
+        false);
   }
 
   /** A copy sealed or plain (a mutant that needs plain envelopes keeps them plain). */
   public RelayOptions withSealed(boolean on) {
-    return new RelayOptions(seed, clients, attackRounds, healRounds, attacks, mutant, patience, on);
+    return new RelayOptions(
+        seed, clients, attackRounds, healRounds, attacks, mutant, patience, on, removal);
+  }
+
+  /** A copy in which the owner removes a member mid-run, or not (a mutant may need it on). */
+  public RelayOptions withRemoval(boolean on) {
+    return new RelayOptions(
+        seed, clients, attackRounds, healRounds, attacks, mutant, patience, sealed, on);
+  }
+
+  /** The member the owner removes (the last honest one), in round {@link #removalRound}. */
+  public int removedMember() {
+    return clients - 1;
+  }
+
+  /** The round in which the owner removes {@link #removedMember}: half-way through the attacks. */
+  public int removalRound() {
+    return attackRounds / 2;
   }
 
   /** True if the Byzantine member takes part. */
@@ -83,17 +105,18 @@ public record RelayOptions(
   /** Every option as {@code key=value} words, in a fixed order. */
   public String describe() {
     return String.format(
-        Locale.ROOT,
-        "seed=%d topology=relay clients=%d attacks=%s mutant=%s attack-rounds=%d heal-rounds=%d"
-            + " patience=%d sealed=%b",
-        seed,
-        clients,
-        Attack.describe(attacks),
-        mutant.optionName(),
-        attackRounds,
-        healRounds,
-        patience,
-        sealed);
+            Locale.ROOT,
+            "seed=%d topology=relay clients=%d attacks=%s mutant=%s attack-rounds=%d heal-rounds=%d"
+                + " patience=%d sealed=%b",
+            seed,
+            clients,
+            Attack.describe(attacks),
+            mutant.optionName(),
+            attackRounds,
+            healRounds,
+            patience,
+            sealed)
+        + (removal ? " removal=true" : "");
   }
 
   /** The command that replays this run. */

@@ -54,6 +54,7 @@ public final class RelaySimulation {
   private final Relay relay;
   private final RelayAdversary adversary;
   private int written;
+  private @Nullable Hash32 removal;
 
   private RelaySimulation(RelayOptions options) {
     this.options = options;
@@ -148,6 +149,9 @@ public final class RelaySimulation {
     addMembers();
     int rounds = options.attackRounds() + options.healRounds();
     for (int round = 0; round < rounds; round++) {
+      if (options.removal() && round == options.removalRound()) {
+        removal = MemberRemoval.remove(this, clients.get(0), clients.get(removed()), round);
+      }
       if (round < options.attackRounds()) {
         writeRound(round);
       }
@@ -178,6 +182,9 @@ public final class RelaySimulation {
   private void writeRound(int round) {
     for (RelayClient c : clients) {
       if (c.trusted().memberNow(c.id()).isEmpty()) {
+        if (isRemoved(c.index()) && writes.chance(Ratio.of(1, 2))) {
+          MemberRemoval.writeAfterRemoval(c, keys.get(c.index()), key(), value("removed"), truth);
+        }
         continue;
       }
       boolean byzantine = !honest.contains(c.index());
@@ -186,6 +193,8 @@ public final class RelaySimulation {
             c, keys.get(c.index()), key(), value("eq-a"), value("eq-b"), truth, round);
       } else if (byzantine && writes.chance(Ratio.of(1, 4))) {
         ByzantineMember.lieAboutLinks(c, keys.get(c.index()), key(), value("lie"), truth, round);
+      } else if (byzantine && writes.chance(Ratio.of(1, 4))) {
+        ByzantineMember.skewTime(c, keys.get(c.index()), key(), value("skew"), truth, round);
       } else if (writes.chance(Ratio.of(1, 2))) {
         SignedEnvelope e = c.trusted().put(key(), value("v"));
         if (byzantine) {
@@ -207,9 +216,22 @@ public final class RelaySimulation {
     return v;
   }
 
-  private void sendHonest(RelayClient c, SignedEnvelope e, int round) {
+  /** Sends an honest member's envelope, recording it (and its epoch, if after the removal). */
+  void sendHonest(RelayClient c, SignedEnvelope e, int round) {
     truth.honestEnvelope(e.hash(), c.index());
-    envelopeOfFrame.put(c.send(e, round).id(), e.hash());
+    Frame f = c.send(e, round);
+    envelopeOfFrame.put(f.id(), e.hash());
+    if (removal != null && options.sealed() && c.trusted().envelope(removal).isPresent()) {
+      MemberRemoval.epochOf(f).ifPresent(epoch -> truth.sealedAfterRemoval(epoch, e.hash()));
+    }
+  }
+
+  private int removed() {
+    return options.removedMember();
+  }
+
+  private boolean isRemoved(int index) {
+    return options.removal() && index == removed();
   }
 
   private void syncRound(int round) {
@@ -245,7 +267,11 @@ public final class RelaySimulation {
 
   /** Records, as ground truth, the hidden envelopes {@code head} tells {@code c} about. */
   private void noteHeard(RelayClient c, SignedHead head, int round, boolean viaRelay) {
-    if (!honest.contains(c.index()) || !honest.contains(indexOf(head.author()))) {
+    int author = indexOf(head.author());
+    if (!honest.contains(c.index()) || !honest.contains(author)) {
+      return;
+    }
+    if (isRemoved(c.index()) || isRemoved(author)) {
       return;
     }
     Set<Hash32> covered = truth.coveredBy(head);
@@ -277,6 +303,9 @@ public final class RelaySimulation {
       ClientSealing sealing = c.sealing();
       if (sealing != null) {
         sealing.auditSecrets().forEach(truth::secret);
+        if (isRemoved(c.index())) {
+          truth.removedMemberEpochs(sealing.readableEpochs());
+        }
       }
     }
     RelayLog log = relay.log();
@@ -298,7 +327,7 @@ public final class RelaySimulation {
     TrustedReplica t = c.trusted();
     return new ClientReport(
         c.index(),
-        honest.contains(c.index()),
+        honest.contains(c.index()) && !isRemoved(c.index()),
         t.materialise(),
         t.envelopesNotBelow(List.of()),
         c.acceptedAt(),

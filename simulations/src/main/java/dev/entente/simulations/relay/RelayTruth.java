@@ -27,6 +27,47 @@ public final class RelayTruth {
   private final List<Value> plaintexts = new java.util.ArrayList<>();
   private final List<byte[]> secrets = new java.util.ArrayList<>();
   private int forgedHeads;
+  private final Set<Hash32> removedWrites = new HashSet<>();
+  private final Map<Hash32, Hash32> sealedAfterRemoval = new HashMap<>();
+  private final Set<Hash32> removedMemberEpochs = new HashSet<>();
+
+  private final Set<Hash32> skewedTimestamps = new HashSet<>();
+
+  void skewedTimestamp(Hash32 envelope) {
+    skewedTimestamps.add(envelope);
+  }
+
+  /** Envelopes the Byzantine member signed with a back- or future-dated timestamp. */
+  public Set<Hash32> skewedTimestamps() {
+    return Set.copyOf(skewedTimestamps);
+  }
+
+  void removedWrite(Hash32 envelope) {
+    removedWrites.add(envelope);
+  }
+
+  void sealedAfterRemoval(Hash32 epoch, Hash32 envelope) {
+    sealedAfterRemoval.put(envelope, epoch);
+  }
+
+  void removedMemberEpochs(List<Hash32> epochs) {
+    removedMemberEpochs.addAll(epochs);
+  }
+
+  /** Writes the removed member signed after it knew of its removal. */
+  public Set<Hash32> removedWrites() {
+    return Set.copyOf(removedWrites);
+  }
+
+  /** Envelopes honest writers sealed after they had accepted the removal, with their epochs. */
+  public Map<Hash32, Hash32> sealedAfterRemoval() {
+    return Map.copyOf(sealedAfterRemoval);
+  }
+
+  /** The epochs the removed member could read at the end of the run. */
+  public Set<Hash32> removedMemberEpochs() {
+    return Set.copyOf(removedMemberEpochs);
+  }
 
   void tamperedPayload(Hash32 payload) {
     tamperedPayloads.add(payload);
