@@ -27,7 +27,8 @@ public final class Campaign {
           BenchmarksSection.ID,
           QualitySection.ID,
           StorageExperiment.ID,
-          SchemaRolloutExperiment.ID);
+          SchemaRolloutExperiment.ID,
+          ReconcileExperiment.ID);
 
   private Campaign() {}
 
@@ -43,6 +44,7 @@ public final class Campaign {
         case MutantsExperiment.ID -> out.add(new MutantsExperiment(plan));
         case StorageExperiment.ID -> out.add(new StorageExperiment(plan));
         case SchemaRolloutExperiment.ID -> out.add(new SchemaRolloutExperiment(plan));
+        case ReconcileExperiment.ID -> out.add(new ReconcileExperiment(plan));
         default -> {
           // tlc and benchmarks have no simulated runs.
         }
