@@ -45,9 +45,9 @@ final class ReconcileFindings {
       s.append(
           String.format(
               Locale.ROOT,
-              "%s: %s round trips for D = %d..%d, %,d bytes at D = %d and %,d at D = %d. ",
+              "%s: %s for D = %d..%d, %,d bytes at D = %d and %,d at D = %d. ",
               p.cliName(),
-              min == max ? String.valueOf(min) : min + "-" + max,
+              min == max ? Stats.plural(min, "round trip") : min + "-" + max + " round trips",
               lo,
               hi,
               first.m().bytes(),
@@ -72,13 +72,12 @@ final class ReconcileFindings {
       s.append(
           String.format(
               Locale.ROOT,
-              "With %d mined ids the %s filter claimed %d (%s%%), and the sync took %d round"
-                  + " trips. ",
+              "With %d mined ids the %s filter claimed %d (%s%%), and the sync took %s. ",
               c.m().poisoned(),
               c.m().protocol().equals("bloom") ? "unkeyed" : "keyed",
               c.m().poisonedClaimed(),
               Stats.text(c.claimedPercent()),
-              c.m().roundTrips()));
+              Stats.plural(c.m().roundTrips(), "round trip")));
     }
   }
 
