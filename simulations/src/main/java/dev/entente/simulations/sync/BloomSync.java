@@ -6,7 +6,6 @@ import dev.entente.impl.sync.bloom.BloomMessage;
 import dev.entente.impl.sync.bloom.BloomSession;
 import dev.entente.model.Change;
 import dev.entente.model.ReplicaId;
-import dev.entente.model.VersionVector;
 import dev.entente.model.coverage.Coverage;
 import dev.entente.simulations.coverage.SimMark;
 import java.util.ArrayList;
@@ -22,33 +21,19 @@ import java.util.Optional;
  * head or a dependency by hash. A lost message stalls its session, and the next tick's session
  * repairs it. The receiver delivers through the causal buffer. Mutable, not thread-safe.
  */
-public final class BloomSync implements AntiEntropy {
+public final class BloomSync extends SessionSync {
   static final String PROTOCOL = "bloom";
 
-  private final SyncContext ctx;
   private final ChangeLinks links = new ChangeLinks();
   private final Sessions<BloomSession> sessions = new Sessions<>();
-  private long nextSession;
 
   /** A protocol instance for {@code ctx.replica()}. */
   public BloomSync(SyncContext ctx) {
-    this.ctx = ctx;
-    // Session numbers of a restarted replica must not meet its old ones at a peer.
-    this.nextSession = ctx.prng().nextLong() & Long.MAX_VALUE;
+    super(ctx);
   }
 
   @Override
-  public List<Outgoing> onLocalChange(Change change, List<ReplicaId> peers) {
-    return List.of();
-  }
-
-  @Override
-  public List<Outgoing> onTick(List<ReplicaId> peers) {
-    if (peers.isEmpty()) {
-      return List.of();
-    }
-    ReplicaId peer = ctx.prng().pick(peers);
-    long session = nextSession++;
+  List<Outgoing> start(ReplicaId peer, long session) {
     BloomSession s = new BloomSession(links.store(log()), List.of(), new byte[0]);
     sessions.put(new Sessions.Key(peer, session, true), s);
     return List.of(message(peer, session, true, s.start()));
@@ -60,7 +45,7 @@ public final class BloomSync implements AntiEntropy {
       return List.of();
     }
     try {
-      deliver(m);
+      deliverPayloads(m);
       Sessions.Key key = new Sessions.Key(from, m.session(), !m.fromInitiator());
       BloomSession s = sessions.get(key);
       if (s == null) {
@@ -80,16 +65,15 @@ public final class BloomSync implements AntiEntropy {
   }
 
   /** Offers the payloads the message carries, paired with the linked changes its frame names. */
-  private void deliver(SyncMessage.Reconcile m) throws DecodeException {
+  private void deliverPayloads(SyncMessage.Reconcile m) throws DecodeException {
     List<dev.entente.impl.sync.bloom.Change> named = BloomCodec.decode(m.frame()).changes();
     if (named.isEmpty()) {
       return;
     }
     for (int i = 0; i < named.size(); i++) {
       links.remember(named.get(i).id(), m.changes().get(i));
-      ctx.buffer().offer(m.changes().get(i), ctx.replica().versionVector());
     }
-    ctx.buffer().drain(ctx.replica(), ctx.results());
+    deliver(m.changes());
   }
 
   private Outgoing message(ReplicaId to, long session, boolean initiator, byte[] frame) {
@@ -111,14 +95,5 @@ public final class BloomSync implements AntiEntropy {
     }
     return new Outgoing(
         to, new SyncMessage.Reconcile(PROTOCOL, session, initiator, frame, payloads));
-  }
-
-  private List<Change> log() {
-    return ctx.replica().changesSince(VersionVector.EMPTY);
-  }
-
-  @Override
-  public List<Change> held() {
-    return ctx.buffer().held();
   }
 }

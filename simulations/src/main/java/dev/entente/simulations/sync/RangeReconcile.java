@@ -4,7 +4,6 @@ import dev.entente.impl.codec.DecodeException;
 import dev.entente.impl.sync.rbsr.SyncId;
 import dev.entente.model.Change;
 import dev.entente.model.ReplicaId;
-import dev.entente.model.VersionVector;
 import dev.entente.model.coverage.Coverage;
 import dev.entente.simulations.coverage.SimMark;
 import java.util.ArrayList;
@@ -22,39 +21,24 @@ import java.util.Set;
  * tick's session finds again. The receiver delivers through the causal buffer, since changes come
  * in id order, not causal order. Mutable, not thread-safe.
  */
-public final class RangeReconcile implements AntiEntropy {
-  private final SyncContext ctx;
+public final class RangeReconcile extends SessionSync {
   private final String protocol;
   private final FrameSession.Maker maker;
   private final ChangeIds ids = new ChangeIds();
   private final Sessions<Open> sessions = new Sessions<>();
-  private long nextSession;
 
   private record Open(FrameSession session, Set<SyncId> shipped) {}
 
   /** A protocol instance for {@code ctx.replica()}, named {@code protocol} in the trace. */
   public RangeReconcile(SyncContext ctx, String protocol, FrameSession.Maker maker) {
-    this.ctx = ctx;
+    super(ctx);
     this.protocol = protocol;
     this.maker = maker;
-    // Session numbers of a restarted replica must not meet its old ones at a peer.
-    this.nextSession = ctx.prng().nextLong() & Long.MAX_VALUE;
   }
 
   @Override
-  public List<Outgoing> onLocalChange(Change change, List<ReplicaId> peers) {
-    return List.of();
-  }
-
-  @Override
-  public List<Outgoing> onTick(List<ReplicaId> peers) {
-    if (peers.isEmpty()) {
-      return List.of();
-    }
-    ReplicaId peer = ctx.prng().pick(peers);
-    byte[] salt = salt();
-    long session = nextSession++;
-    FrameSession s = maker.initiator(ids.items(log()), salt);
+  List<Outgoing> start(ReplicaId peer, long session) {
+    FrameSession s = maker.initiator(ids.items(log()), salt());
     sessions.put(new Sessions.Key(peer, session, true), new Open(s, new HashSet<>()));
     return frames(peer, session, true, s.start());
   }
@@ -62,10 +46,7 @@ public final class RangeReconcile implements AntiEntropy {
   @Override
   public List<Outgoing> onMessage(ReplicaId from, SyncMessage message) {
     if (message instanceof SyncMessage.Changes m) {
-      for (Change c : m.changes()) {
-        ctx.buffer().offer(c, ctx.replica().versionVector());
-      }
-      ctx.buffer().drain(ctx.replica(), ctx.results());
+      deliver(m.changes());
       return List.of();
     }
     if (message instanceof SyncMessage.Reconcile m && m.protocol().equals(protocol)) {
@@ -130,10 +111,6 @@ public final class RangeReconcile implements AntiEntropy {
     return out;
   }
 
-  private List<Change> log() {
-    return ctx.replica().changesSince(VersionVector.EMPTY);
-  }
-
   private byte[] salt() {
     byte[] salt = new byte[16];
     for (int i = 0; i < 2; i++) {
@@ -143,10 +120,5 @@ public final class RangeReconcile implements AntiEntropy {
       }
     }
     return salt;
-  }
-
-  @Override
-  public List<Change> held() {
-    return ctx.buffer().held();
   }
 }
