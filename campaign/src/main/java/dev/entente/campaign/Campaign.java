@@ -30,7 +30,8 @@ public final class Campaign {
           SchemaRolloutExperiment.ID,
           PeersExperiment.ID,
           JepsenSection.ID,
-          TrustExperiment.ID);
+          TrustExperiment.ID,
+          ReconcileExperiment.ID);
 
   private Campaign() {}
 
@@ -48,6 +49,7 @@ public final class Campaign {
         case SchemaRolloutExperiment.ID -> out.add(new SchemaRolloutExperiment(plan));
         case PeersExperiment.ID -> out.add(new PeersExperiment(plan));
         case TrustExperiment.ID -> out.add(new TrustExperiment(plan));
+        case ReconcileExperiment.ID -> out.add(new ReconcileExperiment(plan));
         default -> {
           // tlc and benchmarks have no simulated runs.
         }

@@ -25,7 +25,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = SchemaRolloutMetrics.class, name = "schema-rollout"),
   @JsonSubTypes.Type(value = PeersMetrics.class, name = "peers"),
   @JsonSubTypes.Type(value = JepsenMetrics.class, name = "jepsen"),
-  @JsonSubTypes.Type(value = TrustMetrics.class, name = "trust")
+  @JsonSubTypes.Type(value = TrustMetrics.class, name = "trust"),
+  @JsonSubTypes.Type(value = ReconcileMetrics.class, name = "reconcile")
 })
 public sealed interface Metrics
     permits SimulatedMetrics,
@@ -37,4 +38,5 @@ public sealed interface Metrics
         StepStatus,
         CrashedRun,
         JepsenMetrics,
-        TrustMetrics {}
+        TrustMetrics,
+        ReconcileMetrics {}

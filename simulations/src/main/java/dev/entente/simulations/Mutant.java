@@ -13,6 +13,7 @@ import dev.entente.simulations.broken.DroppingUnknownKeys;
 import dev.entente.simulations.broken.EarlyCausalBuffer;
 import dev.entente.simulations.broken.IgnoringRemoteClock;
 import dev.entente.simulations.broken.IndependentKeysGroupMap;
+import dev.entente.simulations.broken.LastIdDroppingSessions;
 import dev.entente.simulations.broken.ReorderingSequencer;
 import dev.entente.simulations.broken.SilentOpPush;
 import dev.entente.simulations.broken.StaleStateGossip;
@@ -21,6 +22,8 @@ import dev.entente.simulations.plan.FaultKind;
 import dev.entente.simulations.schema.InboundFilter;
 import dev.entente.simulations.schema.SchemaSeams;
 import dev.entente.simulations.schema.ViewReader;
+import dev.entente.simulations.sync.FrameSession;
+import dev.entente.simulations.sync.RangeReconcile;
 import dev.entente.simulations.sync.SyncKind;
 import dev.entente.simulations.workload.WorkloadKind;
 import java.util.EnumSet;
@@ -221,7 +224,21 @@ public enum Mutant {
   /** An added field's default depends on which change arrived first. */
   SCHEMA_DEFAULT_BY_ARRIVAL_ORDER(
       "a lens default that depends on arrival order",
-      REAL.withSchema(schemaViews(BrokenSchemaViews.Flaw.DEFAULT_BY_ARRIVAL)));
+      REAL.withSchema(schemaViews(BrokenSchemaViews.Flaw.DEFAULT_BY_ARRIVAL))),
+
+  /** RBSR sessions never ship the last id they learn the peer lacks (issue 11). */
+  RBSR_DROPS_LAST_MISSING_ID(
+      "RBSR never ships the last id (in id order) a session finds the peer lacking",
+      REAL.withProtocols(
+          (kind, ctx) ->
+              kind == SyncKind.RBSR
+                  ? new RangeReconcile(ctx, "rbsr", new LastIdDroppingSessions(FrameSession.RBSR))
+                  : kind.create(ctx))) {
+    @Override
+    public Overrides requirements(Overrides base) {
+      return base.withSync(SyncKind.RBSR);
+    }
+  };
 
   /** Faults under which a storage mutant is reachable: the run is storage-backed. */
   private static Set<FaultKind> storageFaults(FaultKind extra) {

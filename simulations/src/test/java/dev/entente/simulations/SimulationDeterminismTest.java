@@ -19,7 +19,9 @@ class SimulationDeterminismTest {
   private static final int SEEDS = 20;
 
   @ParameterizedTest
-  @EnumSource(SyncKind.class)
+  @EnumSource(
+      value = SyncKind.class,
+      names = {"OP", "STATE", "DELTA", "SEQUENCER"})
   void run_sameSeedTwice_sameTraceAndEqualHistory(SyncKind sync) {
     List<String> hashes = new ArrayList<>();
     for (long seed = 1; seed <= SEEDS; seed++) {
@@ -40,7 +42,9 @@ class SimulationDeterminismTest {
   }
 
   @ParameterizedTest
-  @EnumSource(SyncKind.class)
+  @EnumSource(
+      value = SyncKind.class,
+      names = {"OP", "STATE", "DELTA", "SEQUENCER"})
   void run_differentSeeds_differentTraces(SyncKind sync) {
     SimulationOutcome a = Simulation.run(Profile.DEFAULT.resolve(1, Overrides.NONE.withSync(sync)));
     SimulationOutcome b = Simulation.run(Profile.DEFAULT.resolve(2, Overrides.NONE.withSync(sync)));

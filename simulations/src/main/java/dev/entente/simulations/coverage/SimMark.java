@@ -79,7 +79,13 @@ public enum SimMark implements CoverageMark {
   STORAGE_DISK_FULL_REFUSED("a full disk refused a commit, and the step was not acknowledged"),
   /** {@code DiskRecovery.replay}. */
   STORAGE_SET_ASIDE_AFTER_HOLE(
-      "a restart set aside stored changes that depended on a quarantined record");
+      "a restart set aside stored changes that depended on a quarantined record"),
+  /** {@code RangeReconcile.answer}. */
+  SYNC_RECONCILE_SETTLED("a reconciliation frame settled every range it carried: no answer"),
+  /** {@code RangeReconcile.answer}. */
+  SYNC_RECONCILE_SHIPPED("a reconciliation session shipped the changes it learned the peer lacks"),
+  /** {@code BloomSync.message}. */
+  SYNC_BLOOM_NEED("a Bloom sync message asked for changes by hash (a head or a dependency)");
 
   private final String description;
 

@@ -35,6 +35,9 @@ public final class MessageSize {
       return HEADER + 8 + ops(m.ops());
     } else if (message instanceof SyncMessage.WriteReply m) {
       return HEADER + 8 + ChangeCodec.encode(m.change()).length;
+    } else if (message instanceof SyncMessage.Reconcile m) {
+      // protocol name byte, session number, side, then the frame as the protocol encodes it
+      return HEADER + 1 + 8 + 1 + m.length() + changes(m.changes());
     } else if (message instanceof SyncMessage.ReadReply m) {
       return HEADER + 8 + vector(m.vv()) + view(m.view().entries());
     }

@@ -92,4 +92,48 @@ public sealed interface SyncMessage {
       return "read-reply " + requestId + " " + vv;
     }
   }
+
+  /**
+   * One frame of a reconciliation session ({@link RangeReconcile}, {@link BloomSync}): the
+   * protocol, the initiator's session number, which side sent it, the frame in the protocol's
+   * codec, and the payloads of the changes the frame names (Bloom sync only; the ids-only kinds
+   * ship changes in {@link Changes}).
+   */
+  record Reconcile(
+      String protocol, long session, boolean fromInitiator, byte[] frame, List<Change> changes)
+      implements SyncMessage {
+    /** Copies the frame and the list. */
+    public Reconcile {
+      frame = frame.clone();
+      changes = List.copyOf(changes);
+    }
+
+    /** A frame without payloads. */
+    public Reconcile(String protocol, long session, boolean fromInitiator, byte[] frame) {
+      this(protocol, session, fromInitiator, frame, List.of());
+    }
+
+    @Override
+    public byte[] frame() {
+      return frame.clone();
+    }
+
+    /** The frame's length in bytes. */
+    public int length() {
+      return frame.length;
+    }
+
+    @Override
+    public String label() {
+      return protocol
+          + " "
+          + session
+          + (fromInitiator ? "i " : "r ")
+          + frame.length
+          + "B"
+          + changes.stream()
+              .map(c -> c.dot().toString())
+              .collect(Collectors.joining(",", "[", "]"));
+    }
+  }
 }
