@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.entente.impl.clock.LamportClock;
+import dev.entente.impl.codec.SnapshotCodec;
+import dev.entente.impl.snapshot.Snapshot;
 import dev.entente.model.Change;
 import dev.entente.model.Key;
 import dev.entente.model.KeyGroups;
@@ -90,10 +92,10 @@ class SnapshotStorageTest {
 
   @Test
   void snapshotTornAtEveryLength_reopen_isRefusedNamingTheOffsetAndField() throws Exception {
-    int length = snapshotLength();
+    Snapshot template = template();
+    int length = SnapshotCodec.encode(template).length;
     for (int keep = 0; keep < length; keep++) {
-      MemoryStorage disk = new MemoryStorage();
-      compactedWithSuffix(disk, RegisterPolicy.LWW);
+      MemoryStorage disk = compactedTo(template);
       disk.tearSnapshot(keep);
       assertRefused(disk, "torn at " + keep);
     }
@@ -101,25 +103,29 @@ class SnapshotStorageTest {
 
   @Test
   void snapshotWithAnyBitFlipped_reopen_isRefusedNamingTheOffsetAndField() throws Exception {
-    int length = snapshotLength();
+    Snapshot template = template();
+    int length = SnapshotCodec.encode(template).length;
     for (int bit = 0; bit < length * 8; bit++) {
-      MemoryStorage disk = new MemoryStorage();
-      compactedWithSuffix(disk, RegisterPolicy.LWW);
+      MemoryStorage disk = compactedTo(template);
       disk.flipSnapshotBit(bit);
       assertRefused(disk, "bit " + bit);
     }
   }
 
-  private static int snapshotLength() throws StorageException {
+  /** The snapshot {@link #compactedWithSuffix} stores. */
+  private static Snapshot template() throws StorageException {
     MemoryStorage disk = new MemoryStorage();
     compactedWithSuffix(disk, RegisterPolicy.LWW);
-    long logBytes = new MemoryStorage().usedBytes();
-    assertThat(logBytes).isZero();
-    StoredState s = disk.load();
-    assertThat(s.snapshot()).isInstanceOf(StoredSnapshot.Intact.class);
-    return dev.entente.impl.codec.SnapshotCodec.encode(
-            ((StoredSnapshot.Intact) s.snapshot()).snapshot())
-        .length;
+    StoredSnapshot slot = disk.load().snapshot();
+    assertThat(slot).isInstanceOf(StoredSnapshot.Intact.class);
+    return ((StoredSnapshot.Intact) slot).snapshot();
+  }
+
+  /** A fresh disk compacted to {@code s}. */
+  private static MemoryStorage compactedTo(Snapshot s) throws StorageException {
+    MemoryStorage disk = new MemoryStorage();
+    disk.storeSnapshot(s, s.clock());
+    return disk;
   }
 
   private static void assertRefused(MemoryStorage disk, String damage) throws StorageException {
