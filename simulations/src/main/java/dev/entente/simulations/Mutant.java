@@ -228,12 +228,7 @@ public enum Mutant {
   /** Garbage is collected at the join of the members' reports, before it is stable (issue 10). */
   GC_BEFORE_STABILITY(
       "garbage collection before causal stability (the join of the reports, not their meet)",
-      REAL.withCompaction(CompactionSeams.REAL.withGcPolicy(BrokenCompaction::joinOfReports))) {
-    @Override
-    public Overrides requirements(Overrides base) {
-      return compactionRun(base, RegisterPolicy.LWW);
-    }
-  },
+      REAL.withCompaction(CompactionSeams.REAL.withGcPolicy(BrokenCompaction::joinOfReports))),
 
   /** The snapshot a replica writes leaves out its pending buffer. */
   SNAPSHOT_OMITS_PENDING(
@@ -249,23 +244,13 @@ public enum Mutant {
   SNAPSHOT_DROPS_A_TOMBSTONE(
       "a snapshot drops a not-yet-stable tombstone",
       REAL.withCompaction(
-          CompactionSeams.REAL.withSnapshots(BrokenCompaction::withoutFirstTombstone))) {
-    @Override
-    public Overrides requirements(Overrides base) {
-      return compactionRun(base, RegisterPolicy.LWW);
-    }
-  },
+          CompactionSeams.REAL.withSnapshots(BrokenCompaction::withoutFirstTombstone))),
 
   /** A replica behind a peer's horizon bootstraps from the snapshot, dropping its own edits. */
   LATE_DEVICE_OFFLINE_EDITS_DROPPED(
       "the late device's offline edits are dropped when it joins a snapshot",
       REAL.withCompaction(
-          CompactionSeams.REAL.withJoins(BrokenCompaction::bootstrapDroppingOwnEdits))) {
-    @Override
-    public Overrides requirements(Overrides base) {
-      return compactionRun(base, RegisterPolicy.LWW);
-    }
-  },
+          CompactionSeams.REAL.withJoins(BrokenCompaction::bootstrapDroppingOwnEdits))),
 
   /** A restart from a snapshot forgets the clock's high-water mark. */
   HLC_HIGH_WATER_MARK_NOT_STORED(
@@ -347,7 +332,11 @@ public enum Mutant {
    * policy), applied on top of the user's overrides by the catalogue test and the campaign.
    */
   public Overrides requirements(Overrides base) {
-    // A schema mutant's views only exist on the rollout workload.
+    // A schema mutant's views only exist on the rollout workload; a compaction mutant's points
+    // only in a compaction run (LWW unless the mutant says otherwise).
+    if (factory.compaction() != REAL.compaction()) {
+      return compactionRun(base, RegisterPolicy.LWW);
+    }
     return factory.schema() != REAL.schema() ? base.withWorkload(WorkloadKind.ROLLOUT) : base;
   }
 }
