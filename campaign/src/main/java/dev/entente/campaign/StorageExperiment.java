@@ -25,11 +25,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Storage and compaction: storage-backed runs of the {@code storage-faults} and {@code
- * long-offline} profiles per policy (what was acknowledged, refused, restarted and quarantined, and
- * whether anything acknowledged was lost), the bytes the final state takes without GC (the change
- * log) and with GC (the snapshot at the stable frontier), and a deterministic growth workload
- * plotting both against history length.
+ * Storage and compaction: runs of the storage-backed {@code storage-faults} and {@code
+ * long-offline} profiles and of the {@code compaction} profile per policy (what was acknowledged,
+ * refused, restarted and quarantined, and whether anything acknowledged was lost), the bytes the
+ * final state takes without GC (the change log) and with GC (the snapshot at the stable frontier),
+ * and a deterministic growth workload plotting both against history length.
  */
 final class StorageExperiment extends SimulatedExperiment<StorageMetrics> {
   static final String ID = "storage";
@@ -49,7 +49,7 @@ final class StorageExperiment extends SimulatedExperiment<StorageMetrics> {
   @Override
   Map<String, Variant> variants() {
     Map<String, Variant> out = new LinkedHashMap<>();
-    for (Profile p : List.of(Profile.STORAGE_FAULTS, Profile.LONG_OFFLINE)) {
+    for (Profile p : List.of(Profile.STORAGE_FAULTS, Profile.LONG_OFFLINE, Profile.COMPACTION)) {
       for (RegisterPolicy policy : RegisterPolicy.values()) {
         String name = p.optionName() + " " + Overrides.policyName(policy);
         out.put(name, new Variant(p, Overrides.NONE.withPolicy(policy)));
@@ -132,7 +132,10 @@ final class StorageExperiment extends SimulatedExperiment<StorageMetrics> {
             "Storage-backed runs: every replica commits each step to a simulated disk before"
                 + " acknowledging it. storage-faults: 3-5 replicas, crash and amnesia through the"
                 + " disk, torn writes, flipped bits, full disks; long-offline: 3-4 replicas, one"
-                + " cut off for most of the run while editing, torn writes. "
+                + " cut off for most of the run while editing, torn writes; compaction: 3-4"
+                + " replicas collecting garbage and compacting to snapshots during the run over"
+                + " delta sync, one cut off for most of it and rejoining behind the others'"
+                + " horizon, crashes restarting from the snapshot. "
                 + seedText()
                 + ". Growth workload: one writer, "
                 + StoredBytes.GROWTH_KEYS
@@ -218,7 +221,8 @@ final class StorageExperiment extends SimulatedExperiment<StorageMetrics> {
     StoredBytes.Growth big = growth.get(StoredBytes.GROWTH_LENGTHS.size() - 1);
     return String.format(
         Locale.ROOT,
-        "%d storage-backed runs, %d failing; %d writes acknowledged, %d refused because their"
+        "%d runs (storage-backed or compacting), %d failing; %d writes acknowledged, %d refused"
+            + " because their"
             + " commit failed, %d restarts quarantined a torn or flipped record and recovered the"
             + " rest. Under LWW the log grows with history (%d bytes after %d writes, %d after"
             + " %d) while the snapshot after GC stays flat with the live keys (%d and %d bytes).",

@@ -10,9 +10,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The storage experiment: one seed per variant runs storage-backed and passes, its outcome table
- * has a row per profile and policy, and the growth workload shows the log growing with history
- * while the GC'd snapshot stays flat.
+ * The storage experiment: one seed per variant (storage-backed or compacting) passes, its outcome
+ * table has a row per profile and policy, and the growth workload shows the log growing with
+ * history while the GC'd snapshot stays flat.
  */
 class StorageExperimentTest {
   private static final CampaignPlan PLAN =
@@ -29,7 +29,7 @@ class StorageExperimentTest {
     Table outcomes = section.tables().get(0);
     System.out.println(section.findings());
     outcomes.rows().forEach(r -> System.out.println(r.stream().map(c -> c.text()).toList()));
-    assertThat(outcomes.rows()).hasSize(6);
+    assertThat(outcomes.rows()).hasSize(9);
     for (var row : outcomes.rows()) {
       assertThat(row.get(2).text()).as("failing runs of %s", row.get(0).text()).isEqualTo("0");
     }

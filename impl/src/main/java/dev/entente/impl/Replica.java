@@ -398,6 +398,8 @@ public final class Replica {
     DotSet theirs = DotSet.of(s.delivered(), s.deliveredBeyond());
     long before = delivered.size();
     delivered.addAll(theirs);
+    // A change this replica buffered may be one the snapshot delivered: it is held, not pending.
+    pending.keySet().removeIf(delivered::contains);
     long learned = delivered.size() - before;
     compacted += learned;
     horizon = horizon.merge(theirs.maxCounters());

@@ -5,6 +5,7 @@ import static dev.entente.simulations.cluster.ClusterFactory.REAL;
 import dev.entente.impl.clock.ClockKind;
 import dev.entente.model.Change;
 import dev.entente.model.RegisterPolicy;
+import dev.entente.simulations.broken.BrokenCompaction;
 import dev.entente.simulations.broken.BrokenDisk;
 import dev.entente.simulations.broken.BrokenLwwMap;
 import dev.entente.simulations.broken.BrokenMvMap;
@@ -18,6 +19,7 @@ import dev.entente.simulations.broken.ReorderingSequencer;
 import dev.entente.simulations.broken.SilentOpPush;
 import dev.entente.simulations.broken.StaleStateGossip;
 import dev.entente.simulations.cluster.ClusterFactory;
+import dev.entente.simulations.compact.CompactionSeams;
 import dev.entente.simulations.plan.FaultKind;
 import dev.entente.simulations.schema.InboundFilter;
 import dev.entente.simulations.schema.SchemaSeams;
@@ -238,7 +240,61 @@ public enum Mutant {
     public Overrides requirements(Overrides base) {
       return base.withSync(SyncKind.RBSR);
     }
+  },
+
+  /** Garbage is collected at the join of the members' reports, before it is stable (issue 10). */
+  GC_BEFORE_STABILITY(
+      "garbage collection before causal stability (the join of the reports, not their meet)",
+      REAL.withCompaction(CompactionSeams.REAL.withGcPolicy(BrokenCompaction::joinOfReports))),
+
+  /** The snapshot a replica writes leaves out its pending buffer. */
+  SNAPSHOT_OMITS_PENDING(
+      "a snapshot omits the pending (buffered) changes",
+      REAL.withCompaction(CompactionSeams.REAL.withSnapshots(BrokenCompaction::withoutPending))) {
+    @Override
+    public Overrides requirements(Overrides base) {
+      return compactionRun(base, RegisterPolicy.MV);
+    }
+  },
+
+  /** The snapshot a replica writes leaves out a tombstone that is not yet stable. */
+  SNAPSHOT_DROPS_A_TOMBSTONE(
+      "a snapshot drops a not-yet-stable tombstone",
+      REAL.withCompaction(
+          CompactionSeams.REAL.withSnapshots(BrokenCompaction::withoutFirstTombstone))),
+
+  /** A replica behind a peer's horizon bootstraps from the snapshot, dropping its own edits. */
+  LATE_DEVICE_OFFLINE_EDITS_DROPPED(
+      "the late device's offline edits are dropped when it joins a snapshot",
+      REAL.withCompaction(
+          CompactionSeams.REAL.withJoins(BrokenCompaction::bootstrapDroppingOwnEdits))),
+
+  /** A restart from a snapshot forgets the clock's high-water mark. */
+  HLC_HIGH_WATER_MARK_NOT_STORED(
+      "the HLC high-water mark is not stored with the snapshot a restart loads",
+      REAL.withCompaction(
+          CompactionSeams.REAL.withRestores(BrokenCompaction::restoreForgettingClock))) {
+    @Override
+    public Overrides requirements(Overrides base) {
+      return compactionRun(base, RegisterPolicy.LWW).withClock(ClockKind.HLC);
+    }
   };
+
+  /** A compaction run (delta sync, a late device, crashes) under {@code policy}. */
+  private static Overrides compactionRun(Overrides base, RegisterPolicy policy) {
+    return base.withPolicy(policy)
+        .withSync(SyncKind.DELTA)
+        .withFaults(
+            EnumSet.of(
+                FaultKind.COMPACTION,
+                FaultKind.PARTITION_ONE,
+                FaultKind.CRASH,
+                FaultKind.CLOCK_STEP,
+                FaultKind.LOSS,
+                FaultKind.REORDER,
+                FaultKind.DELAY,
+                FaultKind.SKEW));
+  }
 
   /** Faults under which a storage mutant is reachable: the run is storage-backed. */
   private static Set<FaultKind> storageFaults(FaultKind extra) {
@@ -293,7 +349,11 @@ public enum Mutant {
    * policy), applied on top of the user's overrides by the catalogue test and the campaign.
    */
   public Overrides requirements(Overrides base) {
-    // A schema mutant's views only exist on the rollout workload.
+    // A schema mutant's views only exist on the rollout workload; a compaction mutant's points
+    // only in a compaction run (LWW unless the mutant says otherwise).
+    if (factory.compaction() != REAL.compaction()) {
+      return compactionRun(base, RegisterPolicy.LWW);
+    }
     return factory.schema() != REAL.schema() ? base.withWorkload(WorkloadKind.ROLLOUT) : base;
   }
 }

@@ -53,6 +53,8 @@ import org.jspecify.annotations.Nullable;
  *       others write and delete; storage-backed.
  *   <li>{@code rollout}: a schema rollout (issue 12): 3-5 replicas on the calendar chain upgrade at
  *       seeded ticks, some never; every fault family on.
+ *   <li>{@code compaction}: replicas collect garbage and compact to snapshots during the run; one
+ *       is cut off for most of it and rejoins behind the others' horizon (delta sync).
  * </ul>
  *
  * <p>Every profile draws the same fixed sequence of values from the seed's option stream, one value
@@ -94,6 +96,9 @@ public final class Profile {
   /** {@code profiles/rollout.json}: a schema rollout under every fault (issue 12). */
   public static final Profile ROLLOUT = resource("rollout");
 
+  /** {@code profiles/compaction.json}: GC and compaction inside the run (issue 10). */
+  public static final Profile COMPACTION = resource("compaction");
+
   private static final List<Profile> BUILT_IN =
       List.of(
           DEFAULT,
@@ -104,7 +109,8 @@ public final class Profile {
           SWARM,
           STORAGE_FAULTS,
           LONG_OFFLINE,
-          ROLLOUT);
+          ROLLOUT,
+          COMPACTION);
 
   private final ProfileSpec spec;
   private final @Nullable Path file;

@@ -66,6 +66,15 @@ public record SimulationOptions(
     return false;
   }
 
+  /**
+   * True if the run compacts (the {@code compaction} option under delta sync): replicas exchange
+   * stability reports, collect garbage, compact their logs to snapshots and answer a peer behind
+   * their horizon with their snapshot (docs/compaction.md). Other syncs ignore the option.
+   */
+  public boolean compacting() {
+    return has(FaultKind.COMPACTION) && sync == SyncKind.DELTA;
+  }
+
   /** Every option as {@code key=value} words, in a fixed order: the run's first line. */
   public String describe() {
     return String.format(

@@ -3,6 +3,7 @@ package dev.entente.simulations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.entente.simulations.cluster.ClusterFactory;
+import dev.entente.simulations.compact.CompactionSeams;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,12 @@ class MutantFactoryTest {
     addIf(out, f.sequencers() != real.sequencers(), "sequencers");
     addIf(out, f.disks() != real.disks(), "disks");
     addIf(out, f.schema() != real.schema(), "schema");
+    CompactionSeams c = f.compaction();
+    CompactionSeams realC = real.compaction();
+    addIf(out, c.gcPolicy() != realC.gcPolicy(), "compaction.gcPolicy");
+    addIf(out, c.snapshots() != realC.snapshots(), "compaction.snapshots");
+    addIf(out, c.joins() != realC.joins(), "compaction.joins");
+    addIf(out, c.restores() != realC.restores(), "compaction.restores");
     return out;
   }
 

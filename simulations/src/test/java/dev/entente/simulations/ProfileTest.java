@@ -18,7 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Profiles as data: the built-in files, user files, and what a resolved run takes from them. */
 class ProfileTest {
   @Test
-  void builtIn_nineProfiles_inTheirFixedOrder() {
+  void builtIn_tenProfiles_inTheirFixedOrder() {
     assertThat(Profile.builtIn())
         .extracting(Profile::optionName)
         .containsExactly(
@@ -30,7 +30,8 @@ class ProfileTest {
             "swarm",
             "storage-faults",
             "long-offline",
-            "rollout");
+            "rollout",
+            "compaction");
     assertThat(Profile.values()).containsExactlyElementsOf(Profile.builtIn());
     assertThat(Profile.parse("clock-skew")).isSameAs(Profile.CLOCK_SKEW);
   }
@@ -41,7 +42,7 @@ class ProfileTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "'hurricane' is not a profile; expected one of default, calm, partitions, clock-skew,"
-                + " crashes, swarm, storage-faults, long-offline, rollout");
+                + " crashes, swarm, storage-faults, long-offline, rollout, compaction");
   }
 
   @Test

@@ -2,7 +2,9 @@ package dev.entente.storage;
 
 import dev.entente.impl.codec.ChangeCodec;
 import dev.entente.impl.codec.DecodeException;
+import dev.entente.impl.codec.SnapshotCodec;
 import dev.entente.impl.storage.Quarantined;
+import dev.entente.impl.storage.StoredSnapshot;
 import dev.entente.impl.storage.StoredState;
 import dev.entente.model.Change;
 import dev.entente.model.HlcTimestamp;
@@ -33,8 +35,27 @@ final class SqliteLoader {
   StoredState load() throws SQLException {
     List<Change> delivered = readChanges("changes", "position", "position");
     List<Change> pending = readChanges("pending", "rowid", "replica, counter");
-    HlcTimestamp highWater = readClock(delivered, pending);
-    return new StoredState(delivered, pending, highWater, quarantined);
+    StoredSnapshot snapshot = readSnapshot();
+    HlcTimestamp highWater = readClock(delivered, pending, snapshot);
+    return new StoredState(delivered, pending, highWater, quarantined, snapshot);
+  }
+
+  /** The snapshot row, decoded; a damaged one is copied to the quarantine table and reported. */
+  private StoredSnapshot readSnapshot() throws SQLException {
+    try (Statement s = connection.createStatement();
+        ResultSet rs = s.executeQuery("SELECT encoding FROM snapshot WHERE id = 0")) {
+      if (!rs.next()) {
+        return StoredSnapshot.NONE;
+      }
+      byte[] encoding = rs.getBytes(1);
+      try {
+        return new StoredSnapshot.Intact(SnapshotCodec.decode(encoding));
+      } catch (DecodeException e) {
+        StoredSnapshot.Damaged d = new StoredSnapshot.Damaged(e.offset(), e.field(), e.reason());
+        quarantine("snapshot", 0, encoding, d.describe());
+        return d;
+      }
+    }
   }
 
   private List<Change> readChanges(String table, String rowColumn, String order)
@@ -79,7 +100,8 @@ final class SqliteLoader {
     }
   }
 
-  private HlcTimestamp readClock(List<Change> delivered, List<Change> pending) throws SQLException {
+  private HlcTimestamp readClock(
+      List<Change> delivered, List<Change> pending, StoredSnapshot snapshot) throws SQLException {
     try (Statement s = connection.createStatement();
         ResultSet rs = s.executeQuery("SELECT wall, logical, crc FROM clock WHERE id = 0")) {
       if (rs.next()) {
@@ -94,7 +116,8 @@ final class SqliteLoader {
         quarantine("clock", 0, null, "CRC-32C mismatch for wall " + wall + ", logical " + logical);
       }
     }
-    HlcTimestamp max = HlcTimestamp.ZERO;
+    HlcTimestamp max =
+        snapshot instanceof StoredSnapshot.Intact i ? i.snapshot().clock() : HlcTimestamp.ZERO;
     for (List<Change> changes : List.of(delivered, pending)) {
       for (Change c : changes) {
         max = c.timestamp().compareTo(max) > 0 ? c.timestamp() : max;

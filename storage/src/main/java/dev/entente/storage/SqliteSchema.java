@@ -17,7 +17,12 @@ import java.sql.Statement;
  * map(key, sibling, value)                      the materialised map: one row per value, siblings
  *                                               numbered 0.. in the map's order (MV has several)
  * quarantine(id, source, row, encoding, reason) records that failed their checksum on load
+ * snapshot(id = 0, encoding)                    the snapshot the changes and pending tables are
+ *                                               the suffix of, in SnapshotCodec's encoding (its
+ *                                               sections carry CRC-32Cs); absent until compacted
  * </pre>
+ *
+ * <p>The snapshot table was added without a format change: an older database simply has none.
  */
 final class SqliteSchema {
   static final String FORMAT_VERSION = "1";
@@ -33,7 +38,9 @@ final class SqliteSchema {
     "CREATE TABLE IF NOT EXISTS map (key TEXT NOT NULL, sibling INTEGER NOT NULL,"
         + " value TEXT NOT NULL, PRIMARY KEY (key, sibling))",
     "CREATE TABLE IF NOT EXISTS quarantine (id INTEGER PRIMARY KEY, source TEXT NOT NULL,"
-        + " row INTEGER NOT NULL, encoding BLOB, reason TEXT NOT NULL)"
+        + " row INTEGER NOT NULL, encoding BLOB, reason TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS snapshot (id INTEGER PRIMARY KEY CHECK (id = 0),"
+        + " encoding BLOB NOT NULL)"
   };
 
   private SqliteSchema() {}

@@ -1,6 +1,8 @@
 package dev.entente.storage;
 
 import dev.entente.impl.codec.ChangeCodec;
+import dev.entente.impl.codec.SnapshotCodec;
+import dev.entente.impl.snapshot.Snapshot;
 import dev.entente.impl.storage.Storage;
 import dev.entente.impl.storage.StorageBatch;
 import dev.entente.impl.storage.StorageException;
@@ -8,6 +10,7 @@ import dev.entente.impl.storage.StoredState;
 import dev.entente.model.Change;
 import dev.entente.model.Check;
 import dev.entente.model.Dot;
+import dev.entente.model.HlcTimestamp;
 import dev.entente.model.Key;
 import dev.entente.model.MaterialisedMap;
 import dev.entente.model.RegisterPolicy;
@@ -145,12 +148,35 @@ public final class SqliteStorage implements Storage {
           "INSERT INTO changes (replica, counter, encoding) VALUES (?, ?, ?)", batch.delivered());
       insertChanges("INSERT OR REPLACE INTO pending VALUES (?, ?, ?)", batch.buffered());
       deletePending(batch.released());
-      writeClock(batch);
+      writeClock(batch.clockHighWater());
       writeMap(batch.materialised(), batch.materialisedComplete());
       connection.commit();
     } catch (SQLException e) {
       rollbackQuietly();
       throw translate("commit to " + file + " failed, nothing of it is stored", e);
+    }
+  }
+
+  /**
+   * One transaction: the snapshot row replaces the changes and pending tables, and the clock row
+   * takes {@code clockHighWater}; the map table is already the snapshot's map.
+   */
+  @Override
+  public void storeSnapshot(Snapshot snapshot, HlcTimestamp clockHighWater)
+      throws StorageException {
+    Check.argument(snapshot != null && clockHighWater != null, "arguments must not be null");
+    try (Statement s = connection.createStatement();
+        PreparedStatement p =
+            connection.prepareStatement("INSERT OR REPLACE INTO snapshot VALUES (0, ?)")) {
+      s.execute("DELETE FROM changes");
+      s.execute("DELETE FROM pending");
+      p.setBytes(1, SnapshotCodec.encode(snapshot));
+      p.executeUpdate();
+      writeClock(clockHighWater);
+      connection.commit();
+    } catch (SQLException e) {
+      rollbackQuietly();
+      throw translate("compacting " + file + " failed, nothing of it is stored", e);
     }
   }
 
@@ -214,12 +240,12 @@ public final class SqliteStorage implements Storage {
     }
   }
 
-  private void writeClock(StorageBatch batch) throws SQLException {
+  private void writeClock(HlcTimestamp highWater) throws SQLException {
     try (PreparedStatement p =
         connection.prepareStatement("INSERT OR REPLACE INTO clock VALUES (0, ?, ?, ?)")) {
-      p.setLong(1, batch.clockHighWater().wallMillis());
-      p.setLong(2, batch.clockHighWater().logical());
-      p.setLong(3, ClockRecord.crc(batch.clockHighWater()));
+      p.setLong(1, highWater.wallMillis());
+      p.setLong(2, highWater.logical());
+      p.setLong(3, ClockRecord.crc(highWater));
       p.executeUpdate();
     }
   }

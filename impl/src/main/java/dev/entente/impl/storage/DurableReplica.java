@@ -31,9 +31,10 @@ import java.util.TreeSet;
  * <p>If a commit fails, the in-memory replica may be ahead of storage; from then on every mutating
  * call throws {@link StorageException.Kind#FAILED_EARLIER} and the caller must reopen.
  *
- * <p>On {@link #open}, the stored delivered changes are replayed in delivery order, then the
- * pending ones; the clock observes the stored high-water mark so that a restarted clock never
- * stamps a change at or before a timestamp it stamped or observed before the crash.
+ * <p>On {@link #open}, the stored snapshot (if the storage was {@link #compact}ed) is restored,
+ * then the stored delivered changes are replayed in delivery order, then the pending ones; the
+ * clock observes the stored high-water mark so that a restarted clock never stamps a change at or
+ * before a timestamp it stamped or observed before the crash.
  */
 public final class DurableReplica implements AutoCloseable {
   private final Replica replica;
@@ -65,7 +66,7 @@ public final class DurableReplica implements AutoCloseable {
       throws StorageException {
     Check.argument(storage != null, "storage must not be null");
     StoredState stored = storage.load();
-    Replica replica = Replica.create(id, policy, groups, clock);
+    Replica replica = base(id, policy, groups, clock, stored.snapshot());
     List<Quarantined> quarantined = new ArrayList<>(stored.quarantined());
     replay(replica, stored.delivered(), "delivered", quarantined);
     replay(replica, stored.pending(), "pending", quarantined);
@@ -80,6 +81,33 @@ public final class DurableReplica implements AutoCloseable {
     DurableReplica durable = new DurableReplica(replica, storage, clock, quarantined);
     durable.commitStep(List.of(), List.of(), List.of(), true);
     return durable;
+  }
+
+  /** The replica the stored log suffix is replayed into: restored from the snapshot, or empty. */
+  private static Replica base(
+      ReplicaId id, RegisterPolicy policy, KeyGroups groups, TimestampClock clock, StoredSnapshot s)
+      throws StorageException {
+    if (s instanceof StoredSnapshot.Damaged d) {
+      throw new StorageException(
+          StorageException.Kind.DAMAGED_SNAPSHOT,
+          "stored snapshot refused " + d.describe() + "; bootstrap the replica from a peer");
+    }
+    if (!(s instanceof StoredSnapshot.Intact intact)) {
+      return Replica.create(id, policy, groups, clock);
+    }
+    if (intact.snapshot().policy() != policy) {
+      throw new StorageException(
+          StorageException.Kind.MISMATCH,
+          "stored snapshot is of " + intact.snapshot().policy() + ", not " + policy);
+    }
+    try {
+      return Replica.restore(id, intact.snapshot(), groups, clock);
+    } catch (ClockDriftException e) {
+      throw new StorageException(
+          StorageException.Kind.MISMATCH,
+          "stored snapshot's clock " + intact.snapshot().clock() + " is refused: " + e.getMessage(),
+          e);
+    }
   }
 
   private static void replay(
@@ -126,6 +154,25 @@ public final class DurableReplica implements AutoCloseable {
     return change;
   }
 
+  /**
+   * Compacts the storage to the replica's snapshot ({@link Storage#storeSnapshot}) and drops the
+   * replica's log: what is stored then grows with the live state, not the history. Durable when it
+   * returns; a restart restores the snapshot and replays the suffix committed after it.
+   */
+  public void compact() throws StorageException {
+    requireHealthy();
+    HlcTimestamp clockNow = clock.current();
+    HlcTimestamp mark = clockNow.compareTo(highWater) > 0 ? clockNow : highWater;
+    try {
+      storage.storeSnapshot(replica.snapshot(), mark);
+    } catch (StorageException | RuntimeException e) {
+      failed = true;
+      throw e;
+    }
+    replica.compactLog();
+    highWater = mark;
+  }
+
   /** Records that failed their checksum on open, or that the replica refused when replayed. */
   public List<Quarantined> quarantined() {
     return quarantined;
@@ -146,7 +193,7 @@ public final class DurableReplica implements AutoCloseable {
     return replica.versionVector();
   }
 
-  /** The delivered changes, in delivery order (a causal order for MV). */
+  /** The logged delivered changes, in delivery order (after {@link #compact}, the suffix). */
   public List<Change> delivered() {
     return replica.changesSince(VersionVector.EMPTY);
   }

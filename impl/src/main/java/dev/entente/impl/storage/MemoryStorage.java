@@ -1,8 +1,14 @@
 package dev.entente.impl.storage;
 
+import dev.entente.impl.codec.DecodeException;
+import dev.entente.impl.codec.SnapshotCodec;
+import dev.entente.impl.snapshot.Snapshot;
 import dev.entente.model.Check;
+import dev.entente.model.HlcTimestamp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link Storage} on a simulated disk, for the simulator and tests: deterministic, and able to
@@ -22,10 +28,13 @@ import java.util.List;
  *       load, the record is quarantined and the others are recovered.
  *   <li>{@link #setCapacity(long)}: a full disk refuses a commit with {@link
  *       StorageException.Kind#FULL} and stores nothing of it.
+ *   <li>{@link #flipSnapshotBit(int)}, {@link #tearSnapshot(int)}: the stored snapshot is damaged;
+ *       {@link #load} reports it as {@link StoredSnapshot.Damaged} with the offset and field.
  * </ul>
  */
 public final class MemoryStorage implements Storage {
   private final List<byte[]> disk = new ArrayList<>();
+  private byte @Nullable [] snapshot;
   private long capacity = Long.MAX_VALUE;
   private int tearAt = -1;
   private boolean crashed;
@@ -33,7 +42,55 @@ public final class MemoryStorage implements Storage {
   @Override
   public StoredState load() throws StorageException {
     crashed = false;
-    return BatchRecord.load(disk);
+    StoredState log = BatchRecord.load(disk);
+    byte[] stored = snapshot;
+    if (stored == null) {
+      return log;
+    }
+    StoredSnapshot slot;
+    try {
+      slot = new StoredSnapshot.Intact(SnapshotCodec.decode(stored));
+    } catch (DecodeException e) {
+      slot = new StoredSnapshot.Damaged(e.offset(), e.field(), e.reason());
+    }
+    return new StoredState(
+        log.delivered(), log.pending(), log.clockHighWater(), log.quarantined(), slot);
+  }
+
+  /**
+   * Stores the snapshot's encoding beside the log and empties the log but for one record holding
+   * the clock high-water mark; on the simulated disk this is atomic.
+   */
+  @Override
+  public void storeSnapshot(Snapshot s, HlcTimestamp clockHighWater) throws StorageException {
+    Check.argument(s != null && clockHighWater != null, "arguments must not be null");
+    if (crashed) {
+      throw new StorageException(
+          StorageException.Kind.UNAVAILABLE, "the simulated disk crashed: load() it again");
+    }
+    snapshot = SnapshotCodec.encode(s);
+    disk.clear();
+    disk.add(
+        BatchRecord.encode(
+            new StorageBatch(List.of(), List.of(), List.of(), clockHighWater, Map.of(), false)));
+  }
+
+  /**
+   * Flips bit {@code bit} of the stored snapshot's encoding (0 is the lowest of the first byte).
+   */
+  public void flipSnapshotBit(int bit) {
+    byte[] s = storedSnapshot();
+    Check.argument(
+        bit >= 0 && bit < s.length * 8, "no bit %d in a %d-byte snapshot", bit, s.length);
+    s[bit / 8] ^= (byte) (1 << (bit % 8));
+  }
+
+  /** Cuts the stored snapshot's encoding to its first {@code keepBytes} bytes (a torn write). */
+  public void tearSnapshot(int keepBytes) {
+    byte[] s = storedSnapshot();
+    Check.argument(
+        keepBytes >= 0 && keepBytes < s.length, "keep %d of %d bytes", keepBytes, s.length);
+    snapshot = java.util.Arrays.copyOf(s, keepBytes);
   }
 
   @Override
@@ -87,15 +144,24 @@ public final class MemoryStorage implements Storage {
     record[bit / 8] ^= (byte) (1 << (bit % 8));
   }
 
+  private byte[] storedSnapshot() {
+    byte[] s = snapshot;
+    if (s == null) {
+      throw new IllegalArgumentException("no snapshot is stored");
+    }
+    return s;
+  }
+
   /** Caps the disk at {@code bytes}; commits that do not fit are refused. */
   public void setCapacity(long bytes) {
     Check.argument(bytes >= 0, "capacity must be >= 0, was %d", bytes);
     capacity = bytes;
   }
 
-  /** Bytes the stored records take. */
+  /** Bytes the stored records (and the snapshot) take. */
   public long usedBytes() {
-    long used = 0;
+    byte[] s = snapshot;
+    long used = s == null ? 0 : s.length;
     for (byte[] r : disk) {
       used += r.length;
     }

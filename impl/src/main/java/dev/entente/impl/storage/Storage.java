@@ -1,10 +1,14 @@
 package dev.entente.impl.storage;
 
+import dev.entente.impl.snapshot.Snapshot;
+import dev.entente.model.HlcTimestamp;
+
 /**
  * Where a replica keeps what it must not forget: the changes it delivered (in delivery order, each
  * in {@link dev.entente.impl.codec.ChangeCodec}'s canonical encoding, whose CRC-32C lets a reader
  * detect damage), the changes it buffers (pending causal predecessors), the clock's high-water
- * mark, and a materialised copy of the map for readers that are not the replica.
+ * mark, a materialised copy of the map for readers that are not the replica, and, once compacted,
+ * the snapshot the log is a suffix of ({@link #storeSnapshot}).
  *
  * <p>Durability contract:
  *
@@ -28,6 +32,14 @@ public interface Storage extends AutoCloseable {
 
   /** Stores {@code batch} atomically; durable when it returns (see the class contract). */
   void commit(StorageBatch batch) throws StorageException;
+
+  /**
+   * Compacts what is stored to {@code snapshot}: atomically, the snapshot replaces every stored
+   * delivered and buffered change (the snapshot holds them), and the clock high-water mark becomes
+   * {@code clockHighWater}; later commits are the log suffix a {@link #load} returns after it.
+   * Durable when it returns, under the same contract as {@link #commit}.
+   */
+  void storeSnapshot(Snapshot snapshot, HlcTimestamp clockHighWater) throws StorageException;
 
   /** Releases the storage; committed batches stay durable. */
   @Override

@@ -17,7 +17,12 @@ public final class StorageException extends Exception {
     /** An earlier commit failed, so the in-memory state may be ahead of storage: reopen. */
     FAILED_EARLIER,
     /** Any other input/output failure. */
-    IO
+    IO,
+    /**
+     * The stored snapshot is damaged (torn or with a flipped bit): the history it compacted cannot
+     * be recovered from this storage; the replica must bootstrap from a peer.
+     */
+    DAMAGED_SNAPSHOT
   }
 
   private final Kind kind;

@@ -1,11 +1,13 @@
 package dev.entente.simulations.broken;
 
+import dev.entente.impl.snapshot.Snapshot;
 import dev.entente.impl.storage.MemoryStorage;
 import dev.entente.impl.storage.Storage;
 import dev.entente.impl.storage.StorageBatch;
 import dev.entente.impl.storage.StorageException;
 import dev.entente.impl.storage.StoredState;
 import dev.entente.model.Change;
+import dev.entente.model.HlcTimestamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -50,7 +52,7 @@ public final class BrokenDisk implements Storage {
       delivered.removeAll(last.delivered());
       List<Change> pending = new ArrayList<>(s.pending());
       pending.removeAll(last.buffered());
-      return new StoredState(delivered, pending, s.clockHighWater(), s.quarantined());
+      return new StoredState(delivered, pending, s.clockHighWater(), s.quarantined(), s.snapshot());
     }
     StorageBatch cached = unsynced;
     unsynced = null;
@@ -61,7 +63,14 @@ public final class BrokenDisk implements Storage {
     delivered.addAll(cached.delivered());
     List<Change> pending = new ArrayList<>(s.pending());
     pending.addAll(cached.buffered());
-    return new StoredState(delivered, pending, s.clockHighWater(), s.quarantined());
+    return new StoredState(delivered, pending, s.clockHighWater(), s.quarantined(), s.snapshot());
+  }
+
+  /** Compacts the disk; the flaws are in the log, so this is the real thing. */
+  @Override
+  public void storeSnapshot(Snapshot snapshot, HlcTimestamp clockHighWater)
+      throws StorageException {
+    disk.storeSnapshot(snapshot, clockHighWater);
   }
 
   @Override

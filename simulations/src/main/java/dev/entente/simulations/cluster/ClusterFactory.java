@@ -16,6 +16,7 @@ import dev.entente.model.KeyGroups;
 import dev.entente.model.RegisterPolicy;
 import dev.entente.model.ReplicaId;
 import dev.entente.model.VersionVector;
+import dev.entente.simulations.compact.CompactionSeams;
 import dev.entente.simulations.random.Prng;
 import dev.entente.simulations.schema.SchemaSeams;
 import dev.entente.simulations.sync.AntiEntropy;
@@ -44,6 +45,8 @@ import java.util.function.Supplier;
  * @param disks the storage a replica commits to, over its simulated disk (storage-backed runs)
  * @param schema how a replica reads its log at a schema version, and what it keeps of what it
  *     receives (rollout runs only; issue 12)
+ * @param compaction the GC policy, written snapshots, snapshot join and restore (compaction runs
+ *     only; issue 10)
  */
 public record ClusterFactory(
     MapMaker maps,
@@ -53,7 +56,8 @@ public record ClusterFactory(
     ProtocolMaker protocols,
     Function<Replica, Sequencer> sequencers,
     DiskMaker disks,
-    SchemaSeams schema) {
+    SchemaSeams schema,
+    CompactionSeams compaction) {
 
   /** Makes the empty map of a replica. */
   @FunctionalInterface
@@ -103,7 +107,8 @@ public record ClusterFactory(
           (kind, ctx) -> kind.create(ctx),
           Sequencer::new,
           disk -> disk,
-          SchemaSeams.REAL);
+          SchemaSeams.REAL,
+          CompactionSeams.REAL);
 
   private static KvMap realMap(RegisterPolicy policy, KeyGroups groups) {
     return switch (policy) {
@@ -143,35 +148,37 @@ public record ClusterFactory(
   /** A copy with the replica's map replaced. */
   public ClusterFactory withMaps(MapMaker m) {
     return new ClusterFactory(
-        m, clocks, causalBuffers, changesSince, protocols, sequencers, disks, schema);
+        m, clocks, causalBuffers, changesSince, protocols, sequencers, disks, schema, compaction);
   }
 
   /** A copy with the timestamp clock replaced. */
   public ClusterFactory withClocks(ClockMaker c) {
     return new ClusterFactory(
-        maps, c, causalBuffers, changesSince, protocols, sequencers, disks, schema);
+        maps, c, causalBuffers, changesSince, protocols, sequencers, disks, schema, compaction);
   }
 
   /** A copy with op push's causal buffer replaced. */
   public ClusterFactory withCausalBuffers(Supplier<CausalBuffer> b) {
-    return new ClusterFactory(maps, clocks, b, changesSince, protocols, sequencers, disks, schema);
+    return new ClusterFactory(
+        maps, clocks, b, changesSince, protocols, sequencers, disks, schema, compaction);
   }
 
   /** A copy with the delta source replaced. */
   public ClusterFactory withChangesSince(DeltaSource d) {
-    return new ClusterFactory(maps, clocks, causalBuffers, d, protocols, sequencers, disks, schema);
+    return new ClusterFactory(
+        maps, clocks, causalBuffers, d, protocols, sequencers, disks, schema, compaction);
   }
 
   /** A copy with the anti-entropy protocol replaced. */
   public ClusterFactory withProtocols(ProtocolMaker p) {
     return new ClusterFactory(
-        maps, clocks, causalBuffers, changesSince, p, sequencers, disks, schema);
+        maps, clocks, causalBuffers, changesSince, p, sequencers, disks, schema, compaction);
   }
 
   /** A copy with the sequencer replaced. */
   public ClusterFactory withSequencers(Function<Replica, Sequencer> s) {
     return new ClusterFactory(
-        maps, clocks, causalBuffers, changesSince, protocols, s, disks, schema);
+        maps, clocks, causalBuffers, changesSince, protocols, s, disks, schema, compaction);
   }
 
   /** The storage a replica commits to over its simulated disk. */
@@ -182,12 +189,18 @@ public record ClusterFactory(
   /** A copy with the storage over the simulated disk replaced. */
   public ClusterFactory withDisks(DiskMaker d) {
     return new ClusterFactory(
-        maps, clocks, causalBuffers, changesSince, protocols, sequencers, d, schema);
+        maps, clocks, causalBuffers, changesSince, protocols, sequencers, d, schema, compaction);
   }
 
   /** A copy with the schema seams replaced. */
   public ClusterFactory withSchema(SchemaSeams s) {
     return new ClusterFactory(
-        maps, clocks, causalBuffers, changesSince, protocols, sequencers, disks, s);
+        maps, clocks, causalBuffers, changesSince, protocols, sequencers, disks, s, compaction);
+  }
+
+  /** A copy with the compaction seams replaced. */
+  public ClusterFactory withCompaction(CompactionSeams c) {
+    return new ClusterFactory(
+        maps, clocks, causalBuffers, changesSince, protocols, sequencers, disks, schema, c);
   }
 }

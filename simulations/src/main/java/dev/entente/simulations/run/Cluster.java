@@ -5,6 +5,7 @@ import dev.entente.impl.Replica;
 import dev.entente.impl.ReplicaState;
 import dev.entente.impl.clock.TimestampClock;
 import dev.entente.impl.codec.ReplicaStateCodec;
+import dev.entente.impl.snapshot.Snapshot;
 import dev.entente.impl.storage.StorageException;
 import dev.entente.model.Change;
 import dev.entente.model.KeyGroups;
@@ -16,6 +17,7 @@ import dev.entente.simulations.RunStats;
 import dev.entente.simulations.SimulationOptions;
 import dev.entente.simulations.clock.SimClock;
 import dev.entente.simulations.cluster.ClusterFactory;
+import dev.entente.simulations.coverage.CompactionSimMark;
 import dev.entente.simulations.coverage.SimMark;
 import dev.entente.simulations.event.EventLoop;
 import dev.entente.simulations.event.RunEvent;
@@ -67,6 +69,7 @@ final class Cluster implements World {
   private long bootstrapBytes;
   private long maxTimestampLead = RunStats.NO_LOCAL_WRITE;
   private @Nullable Rollout rollout;
+  private final @Nullable Compactor compactor;
 
   Cluster(SimulationOptions options, TraceLog trace, EventLoop loop, RunEvents events) {
     this.options = options;
@@ -80,6 +83,12 @@ final class Cluster implements World {
     this.network =
         new SimNetwork<>(
             loop, random.network(), options.network(), this::slotOf, this::receive, trace::add);
+    this.compactor = options.compacting() ? new Compactor(this) : null;
+  }
+
+  /** The compactor of a compaction run, null otherwise. */
+  @Nullable Compactor compactor() {
+    return compactor;
   }
 
   /** Runs the cluster under {@code r}: machines upgrade and keep what they receive by it. */
@@ -238,9 +247,14 @@ final class Cluster implements World {
     node.clock = clock;
     NodeDisk disk = node.disk;
     Replica replica;
+    Snapshot kept = node.durableSnapshot;
     if (disk != null) {
       // A restart: even an empty disk is loaded, since a disk that crashed mid-commit must be.
       replica = DiskRecovery.recover(this, node, disk, id);
+    } else if (kept != null && compactor != null) {
+      Coverage.mark(CompactionSimMark.RESTARTED_FROM_SNAPSHOT);
+      replica = compactor.restore(node, id, kept);
+      node.durableSnapshot = null;
     } else {
       replica = factory.newReplica(id, options.policy(), groups, clock);
       if (options.storageBacked() && node != server) {
@@ -251,6 +265,10 @@ final class Cluster implements World {
     node.replica = replica;
     node.status = SimNode.Status.UP;
     node.storageDown = false;
+    Compactor c = compactor;
+    if (c != null) {
+      node.snapshotter = r -> c.durable(node, r);
+    }
     byId.put(node.id, node);
     touch(node);
     if (durable != null) {
@@ -259,12 +277,23 @@ final class Cluster implements World {
       }
     }
     if (!sequencerMode) {
-      node.sync =
-          factory.newAntiEntropy(
-              options.sync(), replica, random.sync().fork(), r -> onApply(node, r));
+      startProtocol(node, replica);
     } else if (node == server) {
       node.sequencer = factory.newSequencer(replica);
     }
+  }
+
+  private void startProtocol(SimNode node, Replica replica) {
+    node.sync =
+        factory.newAntiEntropy(
+            options.sync(), replica, random.sync().fork(), r -> onApply(node, r));
+  }
+
+  /** {@code node} goes on as {@code replica} (bootstrapped from a peer's snapshot). */
+  void replaceReplica(SimNode node, Replica replica) {
+    node.replica = replica;
+    touch(node);
+    startProtocol(node, replica);
   }
 
   private void scheduleSyncTick(SimNode node, long tick) {
@@ -273,7 +302,10 @@ final class Cluster implements World {
         "sync-tick " + node.baseName,
         () -> {
           if (node.isUp() && options.timing().antiEntropy()) {
-            List<Outgoing> out = node.sync().onTick(peers(node));
+            List<Outgoing> out = new ArrayList<>(node.sync().onTick(peers(node)));
+            if (compactor != null) {
+              out.addAll(compactor.onTick(node, peers(node)));
+            }
             if (persist(node)) {
               send(node, out);
             }
@@ -339,7 +371,11 @@ final class Cluster implements World {
   public void handle(SimNode node, Envelope<SyncMessage> e) {
     touch(node);
     if (!sequencerMode) {
-      List<Outgoing> out = node.sync().onMessage(e.from(), inbound(node, e.message()));
+      List<Outgoing> out =
+          compactor == null ? null : compactor.intercept(node, e.from(), e.message());
+      if (out == null) {
+        out = node.sync().onMessage(e.from(), inbound(node, e.message()));
+      }
       if (persist(node)) {
         send(node, out);
       }

@@ -3,6 +3,7 @@ package dev.entente.simulations.run;
 import dev.entente.impl.Replica;
 import dev.entente.impl.ReplicaState;
 import dev.entente.impl.clock.TimestampClock;
+import dev.entente.impl.snapshot.Snapshot;
 import dev.entente.model.MaterialisedMap;
 import dev.entente.model.ReplicaId;
 import dev.entente.simulations.clock.SimClock;
@@ -12,6 +13,7 @@ import dev.entente.simulations.sync.Sequencer;
 import dev.entente.simulations.sync.SyncMessage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +50,10 @@ final class SimNode {
   @Nullable NodeDisk disk;
   boolean storageDown;
   MaterialisedMap lastView = MaterialisedMap.EMPTY;
+  // Compaction runs only: what the machine writes of its replica when it crashes (its snapshot),
+  // and the snapshot a restart restores (null between the restart and the next crash).
+  @Nullable Function<Replica, Snapshot> snapshotter;
+  @Nullable Snapshot durableSnapshot;
 
   SimNode(int slot, String baseName, SimClock physical, long process) {
     this.slot = slot;
@@ -91,11 +97,17 @@ final class SimNode {
 
   /**
    * Crashes the machine: its replica, protocol and queued arrivals are gone; the replica's state
-   * survives as the durable state a restart merges, unless {@code amnesia}. With a disk, what
-   * survives is what the disk holds, and amnesia wipes the disk.
+   * survives as the durable state a restart merges (in compaction runs, its snapshot), unless
+   * {@code amnesia}. With a disk, what survives is what the disk holds, and amnesia wipes the disk.
    */
   void crash(boolean amnesia) {
-    durable = amnesia || disk != null ? null : replica().state();
+    Function<Replica, Snapshot> writes = snapshotter;
+    if (writes != null) {
+      // A compacted replica's durable state is its snapshot: its log holds only the tail.
+      Snapshot s = writes.apply(replica());
+      durableSnapshot = amnesia || disk != null ? null : s;
+    }
+    durable = amnesia || disk != null || writes != null ? null : replica().state();
     if (amnesia && disk != null) {
       disk.wipe();
     }

@@ -2,6 +2,7 @@ package dev.entente.simulations.sync;
 
 import dev.entente.impl.codec.ChangeCodec;
 import dev.entente.impl.codec.ReplicaStateCodec;
+import dev.entente.impl.codec.SnapshotCodec;
 import dev.entente.model.Change;
 import dev.entente.model.Key;
 import dev.entente.model.Op;
@@ -40,6 +41,10 @@ public final class MessageSize {
       return HEADER + 1 + 8 + 1 + m.length() + changes(m.changes());
     } else if (message instanceof SyncMessage.ReadReply m) {
       return HEADER + 8 + vector(m.vv()) + view(m.view().entries());
+    } else if (message instanceof SyncMessage.Stability m) {
+      return HEADER + text(m.report().member().value()) + vector(m.report().delivered());
+    } else if (message instanceof SyncMessage.SnapshotOffer m) {
+      return HEADER + SnapshotCodec.encode(m.snapshot()).length;
     }
     return HEADER + 8;
   }

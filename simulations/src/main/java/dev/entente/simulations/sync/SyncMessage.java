@@ -1,6 +1,8 @@
 package dev.entente.simulations.sync;
 
 import dev.entente.impl.ReplicaState;
+import dev.entente.impl.gc.StabilityReport;
+import dev.entente.impl.snapshot.Snapshot;
 import dev.entente.model.Change;
 import dev.entente.model.MaterialisedMap;
 import dev.entente.model.Op;
@@ -134,6 +136,25 @@ public sealed interface SyncMessage {
           + changes.stream()
               .map(c -> c.dot().toString())
               .collect(Collectors.joining(",", "[", "]"));
+      }
+    }
+
+  /** What the sender has delivered, for the receiver's stability frontier (compaction runs). */
+  record Stability(StabilityReport report) implements SyncMessage {
+    @Override
+    public String label() {
+      return "stability " + report.member() + report.delivered();
+    }
+  }
+
+  /**
+   * The sender's snapshot, for a peer behind its log horizon (compaction runs); the logged tail
+   * travels as a separate {@link Changes} message.
+   */
+  record SnapshotOffer(Snapshot snapshot) implements SyncMessage {
+    @Override
+    public String label() {
+      return "snapshot" + snapshot.delivered() + "[" + snapshot.entries().size() + "]";
     }
   }
 }
