@@ -59,6 +59,7 @@ final class Cluster implements World {
   private final KeyGroups groups = KeyGroups.byParentPath();
   private final boolean sequencerMode;
   private final List<SimNode> touched = new ArrayList<>();
+  private final MessageSize.Cache sizes = new MessageSize.Cache();
   private BiConsumer<SimNode, SyncMessage> replies = (node, message) -> {};
   private @Nullable SimNode server;
   private boolean converging;
@@ -313,7 +314,8 @@ final class Cluster implements World {
   @Override
   public void send(SimNode from, List<Outgoing> outgoing) {
     for (Outgoing o : outgoing) {
-      network.send(from.id, o.to(), o.message(), MessageSize.of(o.message()), o.message().label());
+      network.send(
+          from.id, o.to(), o.message(), MessageSize.of(o.message(), sizes), o.message().label());
     }
   }
 
