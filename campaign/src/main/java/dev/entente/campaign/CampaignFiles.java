@@ -90,6 +90,12 @@ final class CampaignFiles {
     return out;
   }
 
+  /** Writes {@code results.json} without a summary; see the other overload. */
+  static Path writeResults(Path dir, CampaignOptions o, Machine m, List<ExperimentReport> reports)
+      throws IOException {
+    return writeResults(dir, o, m, reports, null);
+  }
+
   /**
    * Writes {@code results.json} in the schema {@code reports} reads, with {@code summary} (or none)
    * under its header; returns the file.

@@ -339,7 +339,9 @@ final class Cluster implements World {
 
   @Override
   public void handle(SimNode node, Envelope<SyncMessage> e) {
-    touch(node);
+    if (!readOnly(e.message())) {
+      touch(node);
+    }
     if (!sequencerMode) {
       List<Outgoing> out = node.sync().onMessage(e.from(), inbound(node, e.message()));
       if (persist(node)) {
@@ -353,6 +355,14 @@ final class Cluster implements World {
     } else {
       replies.accept(node, e.message());
     }
+  }
+
+  /**
+   * Messages whose receipt only reads the receiver's replica (an ack updates the protocol's view of
+   * a peer; a pull is answered from the log), so the step needs no {@code checkRep()} of it.
+   */
+  private static boolean readOnly(SyncMessage m) {
+    return m instanceof SyncMessage.Ack || m instanceof SyncMessage.Pull;
   }
 
   private void onApply(SimNode node, ApplyResult result) {
