@@ -36,13 +36,15 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *   <li>{@code --quick} (the default): seconds per benchmark for the campaign. One fork, short
  *       warm-up and measurement, the small sizes only (apply at 1k and 100k keys, merge at
  *       50k+50k). Pekko's merge runs as a second JMH run right after the first, with the 15 warm-up
- *       iterations it needs on 2 cores (short ones).
+ *       iterations it needs on 2 cores (short ones). The simulator runs in its own JMH run, every
+ *       policy, with 1 s iterations (its JIT needs them).
  *   <li>{@code --full}: for publishing. Two forks and every size; warm-up and measurement come from
  *       the benchmarks' annotations (Pekko's carries its 15 warm-ups).
  * </ul>
  *
  * <p>Output in {@code DIR} (default {@code results/bench}): {@code jmh-result.json} (JMH's JSON,
- * one array for all runs), {@code run-info.json} (mode, JDK, cores, commit, command, the settings
+ * one array for all runs), {@code simulator.json} (the simulator table: runs per minute and events
+ * per second per policy), {@code run-info.json} (mode, JDK, cores, commit, command, the settings
  * each run overrode) and {@code ratios.json} (the table below as data).
  *
  * <p>Exit status: 0 when the run finished (ratio targets missed or not is reported, not judged
@@ -118,9 +120,12 @@ public final class BenchRunner {
     info.write(a.out.resolve("run-info.json"));
     List<RatioRow> rows = Ratios.compute(JmhResult.read(result), Ratios.DEFAULT);
     Ratios.writeJson(rows, a.out.resolve("ratios.json"));
+    List<SimulatorRates.Row> simulator = SimulatorRates.read(result);
+    SimulatorRates.writeJson(simulator, a.out.resolve("simulator.json"));
     out.println();
     out.println(info.summary());
     out.print(Ratios.table(rows));
+    out.print(SimulatorRates.table(simulator));
     out.println("results: " + result.toAbsolutePath());
     return 0;
   }
@@ -130,8 +135,14 @@ public final class BenchRunner {
     List<ChainedOptionsBuilder> stages = new ArrayList<>();
     ChainedOptionsBuilder main =
         quick(new OptionsBuilder(), suites).exclude("\\." + PEKKO_METHOD + "$");
+    main.exclude(Suite.SIMULATOR.includeRegex());
     main.warmupIterations(2).warmupTime(TimeValue.milliseconds(300));
-    stages.add(main);
+    if (!suites.equals(EnumSet.of(Suite.SIMULATOR))) {
+      stages.add(main);
+    }
+    if (suites.contains(Suite.SIMULATOR)) {
+      stages.add(simulatorStage("LWW,MV,CAUSAL_GROUP", 3, 3));
+    }
     if (suites.contains(Suite.MERGE)) {
       ChainedOptionsBuilder pekko =
           quick(new OptionsBuilder(), EnumSet.noneOf(Suite.class))
@@ -146,7 +157,8 @@ public final class BenchRunner {
   /**
    * Tiny, for {@code entente run --quick}: only the subjects and baselines of the four targeted
    * ratios, at one size each, with one 200 ms warm-up and two 200 ms measurements (Pekko keeps 15
-   * warm-ups, of 100 ms). About 20 s; the ratios are indicative, not publishable.
+   * warm-ups, of 100 ms), then the simulator on LWW with three 1 s warm-ups and two 1 s
+   * measurements. About 30 s; the figures are indicative, not publishable.
    */
   private static List<ChainedOptionsBuilder> tinyStages() {
     ChainedOptionsBuilder main =
@@ -159,7 +171,23 @@ public final class BenchRunner {
         tiny(new OptionsBuilder().include(Suite.MERGE.includeRegex() + PEKKO_METHOD + "$"))
             .warmupIterations(15)
             .warmupTime(TimeValue.milliseconds(100));
-    return List.of(main, pekko);
+    return List.of(main, pekko, simulatorStage("LWW", 3, 2));
+  }
+
+  /**
+   * The simulator on {@code policies} alone: its runs take milliseconds and its JIT needs whole
+   * seconds of warm-up, which the other benchmarks' short iterations would not give it.
+   */
+  private static ChainedOptionsBuilder simulatorStage(String policies, int warmups, int measured) {
+    return new OptionsBuilder()
+        .include(Suite.SIMULATOR.includeRegex())
+        .param("policy", policies.split(",", -1))
+        .forks(1)
+        .warmupIterations(warmups)
+        .warmupTime(TimeValue.seconds(1))
+        .measurementIterations(measured)
+        .measurementTime(TimeValue.seconds(1))
+        .shouldFailOnError(false);
   }
 
   private static ChainedOptionsBuilder tiny(ChainedOptionsBuilder b) {
@@ -226,10 +254,11 @@ public final class BenchRunner {
             "BenchRunner --ratios JMH_JSON",
             "  --quick     seconds per benchmark, small sizes (default)",
             "  --full      two forks, every size, annotation iterations: for publishing",
-            "  --tiny      the four targeted ratios only, ~20 s (ignores --only)",
+            "  --tiny      the four targeted ratios and the LWW simulator, ~30 s (ignores --only)",
             "  --out DIR   where jmh-result.json, run-info.json, ratios.json go"
                 + " (default results/bench)",
-            "  --only      comma-separated suites: clock, apply, merge, version-vector, codec",
+            "  --only      comma-separated suites: clock, apply, merge, version-vector, codec,"
+                + " simulator",
             "  --ratios    print the ratio table of an existing JMH JSON result and exit");
 
     boolean full;

@@ -10,9 +10,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps {@code bench} a leaf: it measures {@code model} and {@code impl} beside its peers (Pekko,
- * Automerge) with JMH, and depends on no other module of ours. JMH's generated classes are
- * included.
+ * Keeps {@code bench} a leaf: it measures {@code model}, {@code impl} and {@code storage} beside
+ * its peers (Pekko, Automerge) with JMH, and runs the simulator ({@code simulations}, which depends
+ * only on model and impl) for its speed; it depends on no other module of ours. JMH's generated
+ * classes are included.
  */
 class BenchArchitectureTest {
   private static final JavaClasses BENCH =
@@ -21,7 +22,7 @@ class BenchArchitectureTest {
           .importPackages("dev.entente.bench");
 
   @Test
-  void bench_dependsOnlyOnModelImplJmhThePeersAndTheJdk() {
+  void bench_dependsOnlyOnModelImplStorageSimulationsJmhThePeersAndTheJdk() {
     classes()
         .that()
         .resideInAPackage("dev.entente.bench..")
@@ -32,6 +33,8 @@ class BenchArchitectureTest {
             "dev.entente.model..",
             "dev.entente.impl..",
             "dev.entente.storage..",
+            // SimulatorBenchmark: complete simulator runs per second.
+            "dev.entente.simulations..",
             "org.openjdk.jmh..",
             "org.apache.pekko..",
             "scala..",
@@ -42,7 +45,7 @@ class BenchArchitectureTest {
             // Reads JMH's JSON and writes the sidecar.
             "com.fasterxml.jackson..",
             "java..")
-        .because("bench measures model, impl and storage beside its peers (STYLE.md)")
+        .because("bench measures model, impl, storage and the simulator (STYLE.md)")
         .check(BENCH);
   }
 
@@ -54,12 +57,11 @@ class BenchArchitectureTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
-            "dev.entente.simulations..",
             "dev.entente.cli..",
             "dev.entente.tla..",
             "dev.entente.properties..",
             "dev.entente.reports..")
-        .because("bench is a leaf; of ours it measures only model, impl and storage")
+        .because("bench is a leaf; of ours it measures only model, impl, storage and simulations")
         .check(BENCH);
   }
 

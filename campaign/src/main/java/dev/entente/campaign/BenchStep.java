@@ -13,9 +13,9 @@ import java.util.Map;
 /**
  * Runs the bench module's BenchRunner as a child process ({@code java -cp
  * bench/target/benchmarks.jar dev.entente.bench.BenchRunner MODE --out RUN_DIR/bench}; the cli does
- * not depend on bench) and turns its {@code ratios.json} into campaign records: {@code --tiny} for
- * a quick campaign, {@code --quick} for the default one, {@code --full} for a full one. When the
- * jar is missing or the run fails, the records say so. Stateless.
+ * not depend on bench) and turns its {@code ratios.json} and {@code simulator.json} into campaign
+ * records: {@code --tiny} for a quick campaign, {@code --quick} for the default one, {@code --full}
+ * for a full one. When the jar is missing or the run fails, the records say so. Stateless.
  */
 final class BenchStep {
   private BenchStep() {}
@@ -56,7 +56,12 @@ final class BenchStep {
         return List.of(
             status(mode, "failed", "BenchRunner exited with " + status + "; see " + log));
       }
-      return records(mode, CampaignFiles.readJson(out.resolve("ratios.json")));
+      List<RunRecord> records = records(mode, CampaignFiles.readJson(out.resolve("ratios.json")));
+      Path simulator = out.resolve("simulator.json");
+      if (Files.isRegularFile(simulator)) {
+        simulatorRecords(CampaignFiles.readJson(simulator), records);
+      }
+      return records;
     } catch (IOException | RuntimeException e) {
       return List.of(status(mode, "failed", RunRecord.stackTrace(e)));
     } catch (InterruptedException e) {
@@ -91,6 +96,23 @@ final class BenchStep {
       out.add(RunRecord.of(BenchmarksSection.ID, variant, 0, out.size(), m));
     }
     return out;
+  }
+
+  /** Appends one record per row of {@code simulator.json} to {@code out}. */
+  private static void simulatorRecords(JsonNode rows, List<RunRecord> out) {
+    for (JsonNode row : rows) {
+      SimulatorBenchMetrics m =
+          new SimulatorBenchMetrics(
+              row.path("policy").asText(),
+              row.path("runsPerMinute").asDouble(),
+              finiteOrZero(row.path("runsPerMinuteError").asDouble(0)),
+              row.path("eventsPerSecond").asDouble());
+      out.add(RunRecord.of(BenchmarksSection.ID, "simulator " + m.policy(), 0, out.size(), m));
+    }
+  }
+
+  private static double finiteOrZero(double d) {
+    return Double.isFinite(d) ? d : 0;
   }
 
   private static String params(JsonNode params) {

@@ -10,15 +10,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The benchmarks section, from the records {@link BenchStep} makes of the bench module's {@code
- * ratios.json} (experiment {@value #ID}): one {@link BenchRatioMetrics} per ratio row and one
- * {@link StepStatus}. Stateless.
+ * ratios.json} and {@code simulator.json} (experiment {@value #ID}): one {@link BenchRatioMetrics}
+ * per ratio row, one {@link SimulatorBenchMetrics} per simulator row and one {@link StepStatus}.
+ * Stateless.
  */
 public final class BenchmarksSection {
   /** The section id and the records' experiment. */
   public static final String ID = "benchmarks";
+
+  /** The title of the simulator table. */
+  static final String SIMULATOR_TABLE = "Simulator, default profile, one core";
 
   private BenchmarksSection() {}
 
@@ -44,12 +49,15 @@ public final class BenchmarksSection {
   /** The section from every record of the campaign (others are ignored). */
   public static ExperimentReport aggregate(List<RunRecord> records) {
     List<Ratio> rows = new ArrayList<>();
+    List<SimulatorBenchMetrics> simulator = new ArrayList<>();
     StepStatus status = null;
     for (RunRecord r : records) {
       if (r.experiment().equals(ID) && r.metrics() instanceof StepStatus s) {
         status = s;
       } else if (r.experiment().equals(ID) && r.metrics() instanceof BenchRatioMetrics m) {
         rows.add(new Ratio(r.index(), m));
+      } else if (r.experiment().equals(ID) && r.metrics() instanceof SimulatorBenchMetrics m) {
+        simulator.add(m);
       }
     }
     rows.sort(Comparator.comparingInt(Ratio::index));
@@ -73,11 +81,13 @@ public final class BenchmarksSection {
                 + "); targets from issue 5: HLC now() <= 1.1x currentTimeMillis(), apply and merge"
                 + " <= 2x the HashMap floor, Pekko LWWMap merge >= 5x Entente's merge time."
                 + (rows.isEmpty() ? " Status: " + state + " (" + reason + ")." : ""),
-            List.of(table(rows)),
+            simulator.isEmpty()
+                ? List.of(table(rows))
+                : List.of(table(rows), simulatorTable(simulator)),
             charts,
             rows.isEmpty()
                 ? "No benchmark figures in this run (" + state + ": " + reason + ")."
-                : findings(rows));
+                : findings(rows) + simulatorFindings(simulator));
     return new ExperimentReport(section, List.of());
   }
 
@@ -94,6 +104,46 @@ public final class BenchmarksSection {
             "Subject time divided by baseline time, measured side by side in one JMH run. Pekko"
                 + " LWWMap merge / Entente merge is how many times faster Entente is.")
         .build(rows);
+  }
+
+  private static Table simulatorTable(List<SimulatorBenchMetrics> rows) {
+    return TableBuilder.<SimulatorBenchMetrics>titled(SIMULATOR_TABLE)
+        .column("policy", SimulatorBenchMetrics::policy)
+        .column("runs per minute", r -> Math.round(r.runsPerMinute()))
+        .column("+- (runs/min)", r -> Math.round(r.runsPerMinuteError()))
+        .column("events per second", r -> Math.round(r.eventsPerSecond()))
+        .notes(
+            "SimulatorBenchmark: complete default-profile runs (seeds 1-64 in turn, trace hash"
+                + " included) on one thread, so per core. Target (issue 13): 300,000 events per"
+                + " second per core.")
+        .build(rows);
+  }
+
+  private static String simulatorFindings(List<SimulatorBenchMetrics> rows) {
+    return rows.isEmpty() ? "" : " " + headline(rows.get(0));
+  }
+
+  private static String headline(SimulatorBenchMetrics m) {
+    return String.format(
+        Locale.ROOT,
+        "The simulator ran %d complete default-profile runs per minute on one core (%s, %d events"
+            + " per second; target 300,000).",
+        Math.round(m.runsPerMinute()),
+        m.policy(),
+        Math.round(m.eventsPerSecond()));
+  }
+
+  /**
+   * The campaign summary's sentence on the simulator: complete default-profile runs per minute of
+   * the first simulator row in {@code records}, or null if the benchmarks measured no simulator.
+   */
+  static @Nullable String summary(List<RunRecord> records) {
+    for (RunRecord r : records) {
+      if (r.experiment().equals(ID) && r.metrics() instanceof SimulatorBenchMetrics m) {
+        return headline(m);
+      }
+    }
+    return null;
   }
 
   private static String findings(List<Ratio> rows) {

@@ -90,16 +90,37 @@ final class CampaignFiles {
     return out;
   }
 
-  /** Writes {@code results.json} in the schema {@code reports} reads; returns the file. */
+  /** Writes {@code results.json} without a summary; see the other overload. */
   static Path writeResults(Path dir, CampaignOptions o, Machine m, List<ExperimentReport> reports)
       throws IOException {
+    return writeResults(dir, o, m, reports, null);
+  }
+
+  /**
+   * Writes {@code results.json} in the schema {@code reports} reads, with {@code summary} (or none)
+   * under its header; returns the file.
+   */
+  static Path writeResults(
+      Path dir,
+      CampaignOptions o,
+      Machine m,
+      List<ExperimentReport> reports,
+      @Nullable String summary)
+      throws IOException {
     Path file = dir.resolve(RESULTS);
-    Files.writeString(file, ReportWriter.write(document(o, m, reports)), StandardCharsets.UTF_8);
+    Files.writeString(
+        file, ReportWriter.write(document(o, m, reports, summary)), StandardCharsets.UTF_8);
     return file;
   }
 
-  /** The results document of a campaign: one section per experiment report, in order. */
+  /** The results document of a campaign without a summary; see the other overload. */
   static ReportDocument document(CampaignOptions o, Machine m, List<ExperimentReport> reports) {
+    return document(o, m, reports, null);
+  }
+
+  /** The results document of a campaign: one section per experiment report, in order. */
+  static ReportDocument document(
+      CampaignOptions o, Machine m, List<ExperimentReport> reports, @Nullable String summary) {
     CampaignPlan plan = o.plan();
     String shard =
         o.shard().sharded() ? " (shard " + o.shard().index() + "/" + o.shard().count() + ")" : "";
@@ -112,7 +133,7 @@ final class CampaignFiles {
         new ReportDocument.Machine(m.jdk(), m.cores(), m.os(), m.commit(), m.dirty()),
         o.mode().optionName(),
         new ReportDocument.Seeds(plan.firstSeed(), plan.seedCount()),
-        null,
+        summary,
         sections);
   }
 

@@ -26,7 +26,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = PeersMetrics.class, name = "peers"),
   @JsonSubTypes.Type(value = JepsenMetrics.class, name = "jepsen"),
   @JsonSubTypes.Type(value = TrustMetrics.class, name = "trust"),
-  @JsonSubTypes.Type(value = ReconcileMetrics.class, name = "reconcile")
+  @JsonSubTypes.Type(value = ReconcileMetrics.class, name = "reconcile"),
+  @JsonSubTypes.Type(value = SimulatorBenchMetrics.class, name = "bench-simulator")
 })
 public sealed interface Metrics
     permits SimulatedMetrics,
@@ -39,4 +40,5 @@ public sealed interface Metrics
         CrashedRun,
         JepsenMetrics,
         TrustMetrics,
-        ReconcileMetrics {}
+        ReconcileMetrics,
+        SimulatorBenchMetrics {}

@@ -29,7 +29,8 @@ final class Publish {
     List<RunRecord> canonical = Campaign.canonical(records);
     CampaignFiles.writeRuns(dir, canonical);
     List<ExperimentReport> reports = Campaign.aggregate(o.plan(), canonical);
-    Path results = CampaignFiles.writeResults(dir, o, machine, reports);
+    Path results =
+        CampaignFiles.writeResults(dir, o, machine, reports, BenchmarksSection.summary(canonical));
     for (ExperimentReport r : reports) {
       out.println(r.section().id() + ": " + r.section().findings());
       for (Replay p : r.replays()) {

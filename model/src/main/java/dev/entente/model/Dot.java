@@ -1,15 +1,10 @@
 package dev.entente.model;
 
-import java.util.Comparator;
-
 /**
  * The identity of one change: the replica that made it and its position in that replica's sequence
  * of changes, counting from 1. Immutable; ordered by replica, then counter.
  */
 public record Dot(ReplicaId replica, long counter) implements Comparable<Dot> {
-  private static final Comparator<Dot> ORDER =
-      Comparator.comparing(Dot::replica).thenComparingLong(Dot::counter);
-
   /** Validates the dot: a non-null replica and a counter of at least 1. */
   public Dot {
     Check.argument(replica != null, "dot replica must not be null");
@@ -23,7 +18,9 @@ public record Dot(ReplicaId replica, long counter) implements Comparable<Dot> {
 
   @Override
   public int compareTo(Dot other) {
-    return ORDER.compare(this, other);
+    // By hand, not a chained Comparator: states sort thousands of dots per simulated step.
+    int byReplica = replica.compareTo(other.replica);
+    return byReplica != 0 ? byReplica : Long.compare(counter, other.counter);
   }
 
   @Override

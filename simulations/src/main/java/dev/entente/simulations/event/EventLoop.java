@@ -58,7 +58,11 @@ public final class EventLoop {
 
   /** Schedules {@code action} at {@code tick}, which must not be in the past. */
   public void at(long tick, String label, Runnable action) {
-    Check.argument(tick >= now, "cannot schedule %s at tick %d before now %d", label, tick, now);
+    if (tick < now) {
+      // Not Check.argument: its varargs would box both ticks on every event scheduled.
+      throw new IllegalArgumentException(
+          "cannot schedule " + label + " at tick " + tick + " before now " + now);
+    }
     queue.add(new Event(tick, nextSequence++, label, action));
   }
 

@@ -61,6 +61,7 @@ final class Cluster implements World {
   private final KeyGroups groups = KeyGroups.byParentPath();
   private final boolean sequencerMode;
   private final List<SimNode> touched = new ArrayList<>();
+  private final MessageSize.Cache sizes = new MessageSize.Cache();
   private BiConsumer<SimNode, SyncMessage> replies = (node, message) -> {};
   private @Nullable SimNode server;
   private boolean converging;
@@ -345,7 +346,8 @@ final class Cluster implements World {
   @Override
   public void send(SimNode from, List<Outgoing> outgoing) {
     for (Outgoing o : outgoing) {
-      network.send(from.id, o.to(), o.message(), MessageSize.of(o.message()), o.message().label());
+      network.send(
+          from.id, o.to(), o.message(), MessageSize.of(o.message(), sizes), o.message().label());
     }
   }
 
@@ -369,7 +371,9 @@ final class Cluster implements World {
 
   @Override
   public void handle(SimNode node, Envelope<SyncMessage> e) {
-    touch(node);
+    if (!readOnly(e.message())) {
+      touch(node);
+    }
     if (!sequencerMode) {
       List<Outgoing> out =
           compactor == null ? null : compactor.intercept(node, e.from(), e.message());
@@ -387,6 +391,14 @@ final class Cluster implements World {
     } else {
       replies.accept(node, e.message());
     }
+  }
+
+  /**
+   * Messages whose receipt only reads the receiver's replica (an ack updates the protocol's view of
+   * a peer; a pull is answered from the log), so the step needs no {@code checkRep()} of it.
+   */
+  private static boolean readOnly(SyncMessage m) {
+    return m instanceof SyncMessage.Ack || m instanceof SyncMessage.Pull;
   }
 
   private void onApply(SimNode node, ApplyResult result) {

@@ -11,9 +11,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +29,11 @@ public final class HistoryRecorder {
 
   private final List<HistoryOp> ops = new ArrayList<>();
   private final TraceLog trace;
+  // A write records one value twice (invoke and ok): the last value, its ordered copy and its EDN
+  // text are kept so that the second op reuses them instead of ordering and printing again.
+  private @Nullable Object lastValue;
+  private @Nullable Object lastOrdered;
+  private String lastValueText = "nil";
 
   /** A recorder writing each op to {@code trace} too. */
   public HistoryRecorder(TraceLog trace) {
@@ -43,11 +48,16 @@ public final class HistoryRecorder {
       @Nullable Object value,
       long tick,
       @Nullable Object error) {
+    if (value == null || value != lastValue) {
+      lastValue = value;
+      lastOrdered = ordered(value);
+      lastValueText = EdnText.print(lastOrdered);
+    }
     HistoryOp op =
         new HistoryOp(
-            ops.size(), type, process, f, ordered(value), tick * NANOS_PER_TICK, ordered(error));
+            ops.size(), type, process, f, lastOrdered, tick * NANOS_PER_TICK, ordered(error));
     ops.add(op);
-    trace.add("history " + traceText(op));
+    trace.add(traceText(op, lastValueText));
     return op;
   }
 
@@ -57,18 +67,37 @@ public final class HistoryRecorder {
    * ({@code TraceHashGoldenTest}): changing it changes every seed's hash.
    */
   static String traceText(HistoryOp op) {
-    StringBuilder b = new StringBuilder("{:index ").append(op.index());
-    b.append(" :type :").append(op.type().name().toLowerCase(Locale.ROOT));
-    b.append(" :process ").append(op.isNemesis() ? ":nemesis" : Long.toString(op.process()));
+    return traceText(op, EdnText.print(op.value())).substring("history ".length());
+  }
+
+  /** {@code history } and the op's {@link #traceText(HistoryOp)}, given its value's EDN text. */
+  private static String traceText(HistoryOp op, String valueText) {
+    StringBuilder b = new StringBuilder(64 + valueText.length()).append("history {:index ");
+    b.append(op.index());
+    b.append(" :type :").append(typeName(op.type()));
+    b.append(" :process ");
+    if (op.isNemesis()) {
+      b.append(":nemesis");
+    } else {
+      b.append(op.process());
+    }
     b.append(" :f ").append(op.f());
-    b.append(" :value ");
-    EdnText.append(b, op.value());
+    b.append(" :value ").append(valueText);
     b.append(" :time ").append(op.timeNanos());
     if (op.error() != null) {
       b.append(" :error ");
       EdnText.append(b, op.error());
     }
     return b.append('}').toString();
+  }
+
+  private static String typeName(OpType type) {
+    return switch (type) {
+      case INVOKE -> "invoke";
+      case OK -> "ok";
+      case FAIL -> "fail";
+      case INFO -> "info";
+    };
   }
 
   /** Records a nemesis event ({@code :info}, process {@code :nemesis}). */
@@ -88,6 +117,11 @@ public final class HistoryRecorder {
    */
   static @Nullable Object ordered(@Nullable Object value) {
     if (value instanceof Map<?, ?> map) {
+      if (map.size() <= 1 || inPrintedOrder(map)) {
+        Map<Object, Object> out = new LinkedHashMap<>();
+        map.forEach((k, v) -> out.put(k, ordered(v)));
+        return Collections.unmodifiableMap(out);
+      }
       TreeMap<String, Map.Entry<?, ?>> byText = new TreeMap<>();
       for (Map.Entry<?, ?> e : map.entrySet()) {
         byText.put(EdnText.print(ordered(e.getKey())), e);
@@ -114,6 +148,33 @@ public final class HistoryRecorder {
       return Collections.unmodifiableList(out);
     }
     return value;
+  }
+
+  /**
+   * True if {@code map} already iterates in the order of its keys' EDN text: a naturally ordered
+   * sorted map of strings whose characters all print as themselves and sort after the quote that
+   * closes the text (so a prefix sorts first in both orders). Then no key needs printing to sort.
+   */
+  private static boolean inPrintedOrder(Map<?, ?> map) {
+    if (!(map instanceof SortedMap<?, ?> sorted) || sorted.comparator() != null) {
+      return false;
+    }
+    for (Object key : map.keySet()) {
+      if (!(key instanceof String s) || !printsPlain(s)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean printsPlain(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c <= '"' || c == '\\' || c > '~') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The history so far. */

@@ -23,6 +23,7 @@ import dev.entente.simulations.random.Prng;
 import dev.entente.simulations.schema.Rollout;
 import dev.entente.simulations.schema.RolloutObservation;
 import dev.entente.simulations.schema.RolloutRecord;
+import dev.entente.simulations.workload.ClientOp;
 import dev.entente.simulations.workload.WorkloadKind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -36,10 +37,10 @@ import org.jspecify.annotations.Nullable;
  * workload and the faults, as data), a {@link Client} that executes each op on a machine, a {@link
  * Nemesis} per fault family, and the checkers that judge the outcome (step checkers here, whole-run
  * checkers in the driver). It builds the {@link Cluster}, executes the schedule on the event loop
- * through the safety phase (faults on, {@code checkRep()} on every replica a step touched and every
- * step checker after every event), heals everything, then runs anti-entropy until the cluster is
- * quiescent or the convergence budget is spent. Deterministic: a pure function of (options,
- * schedule).
+ * through the safety phase (faults on, {@code checkRep()} on every replica a step touched, that is
+ * may have changed: not a read, a sync tick or an ack or pull arriving, and every step checker
+ * after every event), heals everything, then runs anti-entropy until the cluster is quiescent or
+ * the convergence budget is spent. Deterministic: a pure function of (options, schedule).
  *
  * <p>Quiescent means: every live replica has delivered exactly the same changes, nothing is held in
  * a clog, and no change held undelivered anywhere (a causal buffer or an MV replica's pending set)
@@ -164,7 +165,10 @@ public final class Simulation {
       return;
     }
     SimNode node = machines.get(op.slot());
-    cluster.touch(node);
+    if (!(op.op() instanceof ClientOp.Read)) {
+      // A read leaves the replica as the last checkRep() saw it, as a sync tick does.
+      cluster.touch(node);
+    }
     client.invoke(node, op.op());
   }
 

@@ -8,7 +8,6 @@ import dev.entente.model.MaterialisedMap;
 import dev.entente.model.Op;
 import dev.entente.model.VersionVector;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * Everything replicas and the sequencer say to each other. Immutable. {@link #label()} is the
@@ -27,10 +26,16 @@ public sealed interface SyncMessage {
 
     @Override
     public String label() {
-      return "changes"
-          + changes.stream()
-              .map(c -> c.dot().toString())
-              .collect(Collectors.joining(",", "[", "]"));
+      // A loop, not a joining stream: every push and retransmission builds this label.
+      StringBuilder b = new StringBuilder(10 + 8 * changes.size()).append("changes[");
+      for (int i = 0; i < changes.size(); i++) {
+        Change c = changes.get(i);
+        if (i > 0) {
+          b.append(',');
+        }
+        b.append(c.author().value()).append(':').append(c.seq());
+      }
+      return b.append(']').toString();
     }
   }
 
