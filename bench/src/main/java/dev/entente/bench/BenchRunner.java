@@ -118,9 +118,12 @@ public final class BenchRunner {
     info.write(a.out.resolve("run-info.json"));
     List<RatioRow> rows = Ratios.compute(JmhResult.read(result), Ratios.DEFAULT);
     Ratios.writeJson(rows, a.out.resolve("ratios.json"));
+    List<ScalingRow> scaling = ScalingTable.compute(all);
+    ScalingTable.writeJson(scaling, a.out.resolve("scaling.json"));
     out.println();
     out.println(info.summary());
     out.print(Ratios.table(rows));
+    out.print(ScalingTable.text(scaling));
     out.println("results: " + result.toAbsolutePath());
     return 0;
   }
@@ -128,10 +131,13 @@ public final class BenchRunner {
   /** Quick: one fork, short iterations, small sizes; Pekko in its own run with 15 warm-ups. */
   private static List<ChainedOptionsBuilder> quickStages(Set<Suite> suites) {
     List<ChainedOptionsBuilder> stages = new ArrayList<>();
-    ChainedOptionsBuilder main =
-        quick(new OptionsBuilder(), suites).exclude("\\." + PEKKO_METHOD + "$");
-    main.warmupIterations(2).warmupTime(TimeValue.milliseconds(300));
-    stages.add(main);
+    Set<Suite> others = ScalingStages.others(suites);
+    if (!others.isEmpty()) {
+      ChainedOptionsBuilder main =
+          quick(new OptionsBuilder(), others).exclude("\\." + PEKKO_METHOD + "$");
+      main.warmupIterations(2).warmupTime(TimeValue.milliseconds(300));
+      stages.add(main);
+    }
     if (suites.contains(Suite.MERGE)) {
       ChainedOptionsBuilder pekko =
           quick(new OptionsBuilder(), EnumSet.noneOf(Suite.class))
@@ -139,6 +145,9 @@ public final class BenchRunner {
               .warmupIterations(15)
               .warmupTime(TimeValue.milliseconds(200));
       stages.add(pekko);
+    }
+    if (suites.contains(Suite.SCALING)) {
+      stages.add(ScalingStages.quick());
     }
     return stages;
   }
@@ -159,7 +168,7 @@ public final class BenchRunner {
         tiny(new OptionsBuilder().include(Suite.MERGE.includeRegex() + PEKKO_METHOD + "$"))
             .warmupIterations(15)
             .warmupTime(TimeValue.milliseconds(100));
-    return List.of(main, pekko);
+    return List.of(main, pekko, ScalingStages.tiny());
   }
 
   private static ChainedOptionsBuilder tiny(ChainedOptionsBuilder b) {
@@ -186,11 +195,19 @@ public final class BenchRunner {
 
   /** Full: two forks, every size, iterations from the annotations. */
   private static List<ChainedOptionsBuilder> fullStages(Set<Suite> suites) {
-    ChainedOptionsBuilder b = new OptionsBuilder().forks(2).shouldFailOnError(false);
-    for (Suite s : suites) {
-      b.include(s.includeRegex());
+    List<ChainedOptionsBuilder> stages = new ArrayList<>();
+    Set<Suite> others = ScalingStages.others(suites);
+    if (!others.isEmpty()) {
+      ChainedOptionsBuilder b = new OptionsBuilder().forks(2).shouldFailOnError(false);
+      for (Suite s : others) {
+        b.include(s.includeRegex());
+      }
+      stages.add(b);
     }
-    return List.of(b);
+    if (suites.contains(Suite.SCALING)) {
+      stages.add(ScalingStages.full());
+    }
+    return stages;
   }
 
   private static String describe(ChainedOptionsBuilder stage) {
@@ -229,7 +246,8 @@ public final class BenchRunner {
             "  --tiny      the four targeted ratios only, ~20 s (ignores --only)",
             "  --out DIR   where jmh-result.json, run-info.json, ratios.json go"
                 + " (default results/bench)",
-            "  --only      comma-separated suites: clock, apply, merge, version-vector, codec",
+            "  --only      comma-separated suites: clock, apply, merge, version-vector, codec,"
+                + " scaling",
             "  --ratios    print the ratio table of an existing JMH JSON result and exit");
 
     boolean full;
