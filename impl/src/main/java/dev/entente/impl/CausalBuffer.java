@@ -8,7 +8,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -31,8 +30,8 @@ import org.jspecify.annotations.Nullable;
 final class CausalBuffer {
   private final DotSet delivered;
   private final TreeMap<Dot, Change> pending = new TreeMap<>();
-  // Per replica, the buffered changes waiting for its prefix to reach the key.
-  private final Map<ReplicaId, TreeMap<Long, List<Change>>> waiting = new HashMap<>();
+  // Per replica, the buffered changes waiting for its prefix to reach a counter.
+  private final Map<ReplicaId, Waiters> waiting = new HashMap<>();
   // Buffered changes found ready when added (only a restored or merged buffer has them).
   private final TreeSet<Dot> readyOnArrival = new TreeSet<>();
 
@@ -91,6 +90,7 @@ final class CausalBuffer {
     for (ReplicaId r : new ArrayList<>(waiting.keySet())) {
       wake(r, pass, pass, null);
     }
+    // Dot order, not arrival order, decides who goes first: the waiters' buckets are unordered.
     TreeSet<Dot> nextPass = new TreeSet<>();
     while (!pass.isEmpty()) {
       while (!pass.isEmpty()) {
@@ -113,21 +113,11 @@ final class CausalBuffer {
    */
   private void wake(
       ReplicaId replica, TreeSet<Dot> pass, TreeSet<Dot> nextPass, @Nullable Dot cursor) {
-    TreeMap<Long, List<Change>> byCounter = waiting.get(replica);
-    if (byCounter == null) {
+    Waiters waiters = waiting.get(replica);
+    if (waiters == null) {
       return;
     }
-    NavigableMap<Long, List<Change>> reached =
-        byCounter.headMap(delivered.maxPrefix(replica), true);
-    if (reached.isEmpty()) {
-      return;
-    }
-    List<Change> woken = new ArrayList<>();
-    reached.values().forEach(woken::addAll);
-    reached.clear();
-    if (byCounter.isEmpty()) {
-      waiting.remove(replica);
-    }
+    List<Change> woken = waiters.reached(delivered.maxPrefix(replica));
     for (Change c : woken) {
       if (!fileUnderMissing(c)) {
         (cursor == null || c.dot().compareTo(cursor) > 0 ? pass : nextPass).add(c.dot());
@@ -135,17 +125,74 @@ final class CausalBuffer {
     }
   }
 
-  /** Files {@code change} under a replica whose counter it lacks; false if it lacks none. */
+  /**
+   * Files {@code change} under the replica whose counter it lacks most (likeliest to come last, so
+   * it is looked at again least often); false if it lacks none.
+   */
   private boolean fileUnderMissing(Change change) {
+    ReplicaId furthest = null;
+    long gap = 0;
+    long needed = 0;
     for (Map.Entry<ReplicaId, Long> e : change.seen().entries().entrySet()) {
-      if (delivered.maxPrefix(e.getKey()) < e.getValue()) {
-        waiting
-            .computeIfAbsent(e.getKey(), r -> new TreeMap<>())
-            .computeIfAbsent(e.getValue(), n -> new ArrayList<>(1))
-            .add(change);
-        return true;
+      long lacking = e.getValue() - delivered.maxPrefix(e.getKey());
+      if (lacking > gap) {
+        furthest = e.getKey();
+        gap = lacking;
+        needed = e.getValue();
       }
     }
-    return false;
+    if (furthest == null) {
+      return false;
+    }
+    long prefix = delivered.maxPrefix(furthest);
+    waiting.computeIfAbsent(furthest, r -> new Waiters(prefix)).add(needed, change);
+    return true;
+  }
+
+  /**
+   * The changes waiting on one replica, bucketed by the counter they need. Every bucket is above
+   * {@code woken}, the prefix up to which they were last looked at, so waking after the prefix grew
+   * by k costs min(k, buckets) lookups, not a search.
+   */
+  private static final class Waiters {
+    private final Map<Long, List<Change>> byCounter = new HashMap<>();
+    private long woken;
+
+    Waiters(long prefix) {
+      woken = prefix;
+    }
+
+    void add(long counter, Change change) {
+      byCounter.computeIfAbsent(counter, n -> new ArrayList<>(1)).add(change);
+    }
+
+    /** Removes and returns the changes whose counter {@code prefix} reaches. */
+    List<Change> reached(long prefix) {
+      List<Change> out = new ArrayList<>();
+      if (prefix <= woken) {
+        return out;
+      }
+      if (prefix - woken <= byCounter.size()) {
+        for (long n = woken + 1; n <= prefix; n++) {
+          List<Change> bucket = byCounter.remove(n);
+          if (bucket != null) {
+            out.addAll(bucket);
+          }
+        }
+      } else {
+        byCounter
+            .entrySet()
+            .removeIf(
+                e -> {
+                  if (e.getKey() > prefix) {
+                    return false;
+                  }
+                  out.addAll(e.getValue());
+                  return true;
+                });
+      }
+      woken = prefix;
+      return out;
+    }
   }
 }

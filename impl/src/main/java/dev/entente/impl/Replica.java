@@ -617,19 +617,20 @@ public final class Replica {
   }
 
   private String missing(Change change) {
-    VersionVector have = delivered.versionVector();
-    List<String> ranges = new ArrayList<>();
+    // Runs for every buffered change: read the prefixes in place rather than copying them.
+    StringBuilder ranges = new StringBuilder();
     change
         .seen()
         .entries()
         .forEach(
             (r, n) -> {
-              long from = have.get(r) + 1;
+              long from = delivered.maxPrefix(r) + 1;
               if (from <= n) {
-                ranges.add(from == n ? r + ":" + n : r + ":" + from + ".." + n);
+                ranges.append(ranges.length() == 0 ? "" : ", ").append(r).append(':');
+                ranges.append(from == n ? Long.toString(n) : from + ".." + n);
               }
             });
-    return String.join(", ", ranges);
+    return ranges.toString();
   }
 
   private long pendingMaxCounter(ReplicaId replica) {
