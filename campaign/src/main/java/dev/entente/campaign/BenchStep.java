@@ -56,7 +56,9 @@ final class BenchStep {
         return List.of(
             status(mode, "failed", "BenchRunner exited with " + status + "; see " + log));
       }
-      return records(mode, CampaignFiles.readJson(out.resolve("ratios.json")));
+      List<RunRecord> records = records(mode, CampaignFiles.readJson(out.resolve("ratios.json")));
+      ScalingTables.addRecords(out.resolve("scaling.json"), records);
+      return records;
     } catch (IOException | RuntimeException e) {
       return List.of(status(mode, "failed", RunRecord.stackTrace(e)));
     } catch (InterruptedException e) {

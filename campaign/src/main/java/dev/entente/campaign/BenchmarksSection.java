@@ -44,12 +44,15 @@ public final class BenchmarksSection {
   /** The section from every record of the campaign (others are ignored). */
   public static ExperimentReport aggregate(List<RunRecord> records) {
     List<Ratio> rows = new ArrayList<>();
+    List<ScalingMetrics> scaling = new ArrayList<>();
     StepStatus status = null;
     for (RunRecord r : records) {
       if (r.experiment().equals(ID) && r.metrics() instanceof StepStatus s) {
         status = s;
       } else if (r.experiment().equals(ID) && r.metrics() instanceof BenchRatioMetrics m) {
         rows.add(new Ratio(r.index(), m));
+      } else if (r.experiment().equals(ID) && r.metrics() instanceof ScalingMetrics m) {
+        scaling.add(m);
       }
     }
     rows.sort(Comparator.comparingInt(Ratio::index));
@@ -57,11 +60,17 @@ public final class BenchmarksSection {
     String reason = status == null ? "no benchmark records" : status.reason();
     List<Chart> charts =
         rows.isEmpty()
-            ? List.of()
-            : List.of(
-                BarChart.<Ratio>titled("Ratio to baseline", "ratio", "x")
-                    .series("ratio", Ratio::ratio)
-                    .build(rows, Ratio::category));
+            ? new ArrayList<>()
+            : new ArrayList<>(
+                List.of(
+                    BarChart.<Ratio>titled("Ratio to baseline", "ratio", "x")
+                        .series("ratio", Ratio::ratio)
+                        .build(rows, Ratio::category)));
+    List<Table> tables = new ArrayList<>(List.of(table(rows)));
+    if (!scaling.isEmpty()) {
+      tables.add(ScalingTables.table(scaling));
+      charts.add(ScalingTables.chart(scaling));
+    }
     Section section =
         new Section(
             ID,
@@ -73,11 +82,12 @@ public final class BenchmarksSection {
                 + "); targets from issue 5: HLC now() <= 1.1x currentTimeMillis(), apply and merge"
                 + " <= 2x the HashMap floor, Pekko LWWMap merge >= 5x Entente's merge time."
                 + (rows.isEmpty() ? " Status: " + state + " (" + reason + ")." : ""),
-            List.of(table(rows)),
+            tables,
             charts,
-            rows.isEmpty()
-                ? "No benchmark figures in this run (" + state + ": " + reason + ")."
-                : findings(rows));
+            (rows.isEmpty()
+                    ? "No benchmark figures in this run (" + state + ": " + reason + ")."
+                    : findings(rows))
+                + (scaling.isEmpty() ? "" : ScalingTables.findings(scaling)));
     return new ExperimentReport(section, List.of());
   }
 
