@@ -5,11 +5,12 @@ import dev.entente.model.Dot;
 import dev.entente.model.ReplicaId;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -28,12 +29,23 @@ import org.jspecify.annotations.Nullable;
  * stays in this one. Cost per change: O(log n) per replica its {@code seen} names.
  */
 final class CausalBuffer {
+  // Dot's natural order, comparing counters straight away when the replicas are equal (the common
+  // case here: a replica's changes queue behind each other), not through the comparator chain.
+  private static final Comparator<Dot> DOT_ORDER =
+      (a, b) ->
+          a.replica().equals(b.replica())
+              ? Long.compare(a.counter(), b.counter())
+              : a.replica().compareTo(b.replica());
+
   private final DotSet delivered;
-  private final TreeMap<Dot, Change> pending = new TreeMap<>();
+  // Hashed, not sorted: at a million buffered changes a tree's depth in cache misses dominated.
+  private final Map<Dot, Change> pending = new HashMap<>();
+  // Per replica the greatest counter ever buffered: each is still buffered or since delivered.
+  private final Map<ReplicaId, Long> maxBuffered = new HashMap<>();
   // Per replica, the buffered changes waiting for its prefix to reach a counter.
   private final Map<ReplicaId, Waiters> waiting = new HashMap<>();
   // Buffered changes found ready when added (only a restored or merged buffer has them).
-  private final TreeSet<Dot> readyOnArrival = new TreeSet<>();
+  private final List<Dot> readyOnArrival = new ArrayList<>();
 
   CausalBuffer(DotSet delivered) {
     this.delivered = delivered;
@@ -44,6 +56,7 @@ final class CausalBuffer {
     if (pending.putIfAbsent(change.dot(), change) != null) {
       return false;
     }
+    maxBuffered.merge(change.author(), change.seq(), Math::max);
     if (!fileUnderMissing(change)) {
       readyOnArrival.add(change.dot());
     }
@@ -63,20 +76,32 @@ final class CausalBuffer {
     return pending.size();
   }
 
-  /** The buffered changes, sorted by dot. */
-  Collection<Change> values() {
+  /** The buffered changes, sorted by dot (a copy: O(n log n)). */
+  List<Change> values() {
+    List<Change> out = new ArrayList<>(pending.values());
+    out.sort((a, b) -> DOT_ORDER.compare(a.dot(), b.dot()));
+    return out;
+  }
+
+  /** The buffered changes in no particular order (a view). */
+  Collection<Change> unordered() {
     return pending.values();
   }
 
-  /** The buffered dots, sorted. */
+  /** The buffered dots, sorted (a copy). */
   Set<Dot> dots() {
-    return pending.keySet();
+    TreeSet<Dot> out = new TreeSet<>(DOT_ORDER);
+    out.addAll(pending.keySet());
+    return out;
   }
 
-  /** The greatest buffered counter of {@code replica}, 0 if none: O(log n). */
-  long maxCounter(ReplicaId replica) {
-    Dot last = pending.floorKey(new Dot(replica, Long.MAX_VALUE));
-    return last != null && last.replica().equals(replica) ? last.counter() : 0;
+  /**
+   * The greatest counter of {@code replica} ever buffered, 0 if none: O(1). It may since have been
+   * delivered, so it bounds the buffered counters from above and, with the delivered set's greatest
+   * counter, gives the greatest counter held either way.
+   */
+  long maxCounterEverBuffered(ReplicaId replica) {
+    return maxBuffered.getOrDefault(replica, 0L);
   }
 
   /**
@@ -85,22 +110,23 @@ final class CausalBuffer {
    * change's dot to the delivered set before it returns.
    */
   void release(Consumer<Change> deliver, List<Dot> released) {
-    TreeSet<Dot> pass = new TreeSet<>(readyOnArrival);
+    PriorityQueue<Dot> pass = new PriorityQueue<>(DOT_ORDER);
+    pass.addAll(readyOnArrival);
     readyOnArrival.clear();
     for (ReplicaId r : new ArrayList<>(waiting.keySet())) {
       wake(r, pass, pass, null);
     }
     // Dot order, not arrival order, decides who goes first: the waiters' buckets are unordered.
-    TreeSet<Dot> nextPass = new TreeSet<>();
+    PriorityQueue<Dot> nextPass = new PriorityQueue<>(DOT_ORDER);
     while (!pass.isEmpty()) {
       while (!pass.isEmpty()) {
-        Dot cursor = pass.pollFirst();
+        Dot cursor = pass.poll();
         Change c = pending.remove(cursor);
         deliver.accept(c);
         released.add(cursor);
         wake(cursor.replica(), pass, nextPass, cursor);
       }
-      TreeSet<Dot> swap = pass;
+      PriorityQueue<Dot> swap = pass;
       pass = nextPass;
       nextPass = swap;
     }
@@ -112,7 +138,10 @@ final class CausalBuffer {
    * {@code nextPass}; the others wait on another counter they lack.
    */
   private void wake(
-      ReplicaId replica, TreeSet<Dot> pass, TreeSet<Dot> nextPass, @Nullable Dot cursor) {
+      ReplicaId replica,
+      PriorityQueue<Dot> pass,
+      PriorityQueue<Dot> nextPass,
+      @Nullable Dot cursor) {
     Waiters waiters = waiting.get(replica);
     if (waiters == null) {
       return;
@@ -120,7 +149,7 @@ final class CausalBuffer {
     List<Change> woken = waiters.reached(delivered.maxPrefix(replica));
     for (Change c : woken) {
       if (!fileUnderMissing(c)) {
-        (cursor == null || c.dot().compareTo(cursor) > 0 ? pass : nextPass).add(c.dot());
+        (cursor == null || DOT_ORDER.compare(c.dot(), cursor) > 0 ? pass : nextPass).add(c.dot());
       }
     }
   }

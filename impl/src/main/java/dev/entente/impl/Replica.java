@@ -525,7 +525,7 @@ public final class Replica {
     }
     if (needsCausalDelivery()) {
       Verify.that(!delivered.hasGaps(), "%s replica %s delivered with gaps", map.policy(), id);
-      for (Change c : pending.values()) {
+      for (Change c : pending.unordered()) {
         Verify.that(
             !isCausallyReady(c),
             "%s replica %s keeps deliverable %s pending",
@@ -633,8 +633,13 @@ public final class Replica {
     return ranges.toString();
   }
 
+  /**
+   * At least the greatest buffered counter of {@code replica} and at most the greatest it holds
+   * delivered or buffered: {@code transact} takes the max with the delivered one, so the answer is
+   * exact there.
+   */
   private long pendingMaxCounter(ReplicaId replica) {
-    return pending.maxCounter(replica);
+    return pending.maxCounterEverBuffered(replica);
   }
 
   @Override
