@@ -122,10 +122,13 @@ public final class BenchRunner {
     Ratios.writeJson(rows, a.out.resolve("ratios.json"));
     List<SimulatorRates.Row> simulator = SimulatorRates.read(result);
     SimulatorRates.writeJson(simulator, a.out.resolve("simulator.json"));
+    List<ScalingRow> scaling = ScalingTable.compute(all);
+    ScalingTable.writeJson(scaling, a.out.resolve("scaling.json"));
     out.println();
     out.println(info.summary());
     out.print(Ratios.table(rows));
     out.print(SimulatorRates.table(simulator));
+    out.print(ScalingTable.text(scaling));
     out.println("results: " + result.toAbsolutePath());
     return 0;
   }
@@ -133,11 +136,12 @@ public final class BenchRunner {
   /** Quick: one fork, short iterations, small sizes; Pekko in its own run with 15 warm-ups. */
   private static List<ChainedOptionsBuilder> quickStages(Set<Suite> suites) {
     List<ChainedOptionsBuilder> stages = new ArrayList<>();
-    ChainedOptionsBuilder main =
-        quick(new OptionsBuilder(), suites).exclude("\\." + PEKKO_METHOD + "$");
-    main.exclude(Suite.SIMULATOR.includeRegex());
-    main.warmupIterations(2).warmupTime(TimeValue.milliseconds(300));
-    if (!suites.equals(EnumSet.of(Suite.SIMULATOR))) {
+    Set<Suite> others = ScalingStages.others(suites);
+    others.remove(Suite.SIMULATOR);
+    if (!others.isEmpty()) {
+      ChainedOptionsBuilder main =
+          quick(new OptionsBuilder(), others).exclude("\\." + PEKKO_METHOD + "$");
+      main.warmupIterations(2).warmupTime(TimeValue.milliseconds(300));
       stages.add(main);
     }
     if (suites.contains(Suite.SIMULATOR)) {
@@ -150,6 +154,9 @@ public final class BenchRunner {
               .warmupIterations(15)
               .warmupTime(TimeValue.milliseconds(200));
       stages.add(pekko);
+    }
+    if (suites.contains(Suite.SCALING)) {
+      stages.add(ScalingStages.quick());
     }
     return stages;
   }
@@ -171,7 +178,7 @@ public final class BenchRunner {
         tiny(new OptionsBuilder().include(Suite.MERGE.includeRegex() + PEKKO_METHOD + "$"))
             .warmupIterations(15)
             .warmupTime(TimeValue.milliseconds(100));
-    return List.of(main, pekko, simulatorStage("LWW", 3, 2));
+    return List.of(main, pekko, simulatorStage("LWW", 3, 2), ScalingStages.tiny());
   }
 
   /**
@@ -214,11 +221,19 @@ public final class BenchRunner {
 
   /** Full: two forks, every size, iterations from the annotations. */
   private static List<ChainedOptionsBuilder> fullStages(Set<Suite> suites) {
-    ChainedOptionsBuilder b = new OptionsBuilder().forks(2).shouldFailOnError(false);
-    for (Suite s : suites) {
-      b.include(s.includeRegex());
+    List<ChainedOptionsBuilder> stages = new ArrayList<>();
+    Set<Suite> others = ScalingStages.others(suites);
+    if (!others.isEmpty()) {
+      ChainedOptionsBuilder b = new OptionsBuilder().forks(2).shouldFailOnError(false);
+      for (Suite s : others) {
+        b.include(s.includeRegex());
+      }
+      stages.add(b);
     }
-    return List.of(b);
+    if (suites.contains(Suite.SCALING)) {
+      stages.add(ScalingStages.full());
+    }
+    return stages;
   }
 
   private static String describe(ChainedOptionsBuilder stage) {
@@ -258,7 +273,7 @@ public final class BenchRunner {
             "  --out DIR   where jmh-result.json, run-info.json, ratios.json go"
                 + " (default results/bench)",
             "  --only      comma-separated suites: clock, apply, merge, version-vector, codec,"
-                + " simulator",
+                + " simulator, scaling",
             "  --ratios    print the ratio table of an existing JMH JSON result and exit");
 
     boolean full;

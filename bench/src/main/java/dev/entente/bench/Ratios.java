@@ -80,7 +80,17 @@ public final class Ratios {
               "contentHash / SHA-256 of encoded bytes",
               "CodecBenchmark.contentHash",
               "CodecBenchmark.sha256Floor",
-              Target.NONE));
+              Target.NONE),
+          new RatioSpec(
+              "Replay shuffled / in order",
+              "ScalingBenchmark.shuffled",
+              "ScalingBenchmark.inOrder",
+              Target.atMost(2)),
+          new RatioSpec(
+              "Replay reversed / in order",
+              "ScalingBenchmark.reversed",
+              "ScalingBenchmark.inOrder",
+              Target.atMost(2)));
 
   private static final ObjectMapper JSON =
       new ObjectMapper()

@@ -17,7 +17,8 @@ public enum Suite {
   MERGE(MergeBenchmark.class),
   VERSION_VECTOR(VersionVectorBenchmark.class),
   CODEC(CodecBenchmark.class),
-  SIMULATOR(SimulatorBenchmark.class);
+  SIMULATOR(SimulatorBenchmark.class),
+  SCALING(ScalingBenchmark.class);
 
   private final Class<?> benchmarkClass;
 

@@ -61,6 +61,7 @@ final class BenchStep {
       if (Files.isRegularFile(simulator)) {
         simulatorRecords(CampaignFiles.readJson(simulator), records);
       }
+      ScalingTables.addRecords(out.resolve("scaling.json"), records);
       return records;
     } catch (IOException | RuntimeException e) {
       return List.of(status(mode, "failed", RunRecord.stackTrace(e)));

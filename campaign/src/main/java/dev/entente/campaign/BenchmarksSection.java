@@ -50,6 +50,7 @@ public final class BenchmarksSection {
   public static ExperimentReport aggregate(List<RunRecord> records) {
     List<Ratio> rows = new ArrayList<>();
     List<SimulatorBenchMetrics> simulator = new ArrayList<>();
+    List<ScalingMetrics> scaling = new ArrayList<>();
     StepStatus status = null;
     for (RunRecord r : records) {
       if (r.experiment().equals(ID) && r.metrics() instanceof StepStatus s) {
@@ -58,6 +59,8 @@ public final class BenchmarksSection {
         rows.add(new Ratio(r.index(), m));
       } else if (r.experiment().equals(ID) && r.metrics() instanceof SimulatorBenchMetrics m) {
         simulator.add(m);
+      } else if (r.experiment().equals(ID) && r.metrics() instanceof ScalingMetrics m) {
+        scaling.add(m);
       }
     }
     rows.sort(Comparator.comparingInt(Ratio::index));
@@ -65,11 +68,20 @@ public final class BenchmarksSection {
     String reason = status == null ? "no benchmark records" : status.reason();
     List<Chart> charts =
         rows.isEmpty()
-            ? List.of()
-            : List.of(
-                BarChart.<Ratio>titled("Ratio to baseline", "ratio", "x")
-                    .series("ratio", Ratio::ratio)
-                    .build(rows, Ratio::category));
+            ? new ArrayList<>()
+            : new ArrayList<>(
+                List.of(
+                    BarChart.<Ratio>titled("Ratio to baseline", "ratio", "x")
+                        .series("ratio", Ratio::ratio)
+                        .build(rows, Ratio::category)));
+    List<Table> tables = new ArrayList<>(List.of(table(rows)));
+    if (!simulator.isEmpty()) {
+      tables.add(simulatorTable(simulator));
+    }
+    if (!scaling.isEmpty()) {
+      tables.add(ScalingTables.table(scaling));
+      charts.add(ScalingTables.chart(scaling));
+    }
     Section section =
         new Section(
             ID,
@@ -81,13 +93,13 @@ public final class BenchmarksSection {
                 + "); targets from issue 5: HLC now() <= 1.1x currentTimeMillis(), apply and merge"
                 + " <= 2x the HashMap floor, Pekko LWWMap merge >= 5x Entente's merge time."
                 + (rows.isEmpty() ? " Status: " + state + " (" + reason + ")." : ""),
-            simulator.isEmpty()
-                ? List.of(table(rows))
-                : List.of(table(rows), simulatorTable(simulator)),
+            tables,
             charts,
-            rows.isEmpty()
-                ? "No benchmark figures in this run (" + state + ": " + reason + ")."
-                : findings(rows) + simulatorFindings(simulator));
+            (rows.isEmpty()
+                    ? "No benchmark figures in this run (" + state + ": " + reason + ")."
+                    : findings(rows))
+                + simulatorFindings(simulator)
+                + (scaling.isEmpty() ? "" : ScalingTables.findings(scaling)));
     return new ExperimentReport(section, List.of());
   }
 

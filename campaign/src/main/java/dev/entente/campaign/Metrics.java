@@ -27,7 +27,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = JepsenMetrics.class, name = "jepsen"),
   @JsonSubTypes.Type(value = TrustMetrics.class, name = "trust"),
   @JsonSubTypes.Type(value = ReconcileMetrics.class, name = "reconcile"),
-  @JsonSubTypes.Type(value = SimulatorBenchMetrics.class, name = "bench-simulator")
+  @JsonSubTypes.Type(value = SimulatorBenchMetrics.class, name = "bench-simulator"),
+  @JsonSubTypes.Type(value = ScalingMetrics.class, name = "bench-scaling")
 })
 public sealed interface Metrics
     permits SimulatedMetrics,
@@ -41,4 +42,5 @@ public sealed interface Metrics
         JepsenMetrics,
         TrustMetrics,
         ReconcileMetrics,
-        SimulatorBenchMetrics {}
+        SimulatorBenchMetrics,
+        ScalingMetrics {}

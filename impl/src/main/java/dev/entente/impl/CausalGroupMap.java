@@ -18,6 +18,7 @@ import dev.entente.model.VersionVector;
 import dev.entente.model.Write;
 import dev.entente.model.coverage.Coverage;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +55,7 @@ public final class CausalGroupMap implements KvMap {
   @Override
   public void apply(Change change) {
     for (Op op : change.ops()) {
-      byGroup.computeIfAbsent(groups.groupOf(op.key()), Group::new).add(change);
+      byGroup.computeIfAbsent(groups.groupOf(op.key()), this::newGroup).add(change);
     }
   }
 
@@ -63,7 +64,7 @@ public final class CausalGroupMap implements KvMap {
     CausalGroupMap o = group(other);
     o.byGroup.forEach(
         (name, g) -> {
-          Group mine = byGroup.computeIfAbsent(name, Group::new);
+          Group mine = byGroup.computeIfAbsent(name, this::newGroup);
           g.changes.values().forEach(mine::add);
         });
   }
@@ -91,7 +92,7 @@ public final class CausalGroupMap implements KvMap {
   public MaterialisedMap materialise() {
     TreeMap<Key, Value> values = new TreeMap<>();
     for (Group g : byGroup.values()) {
-      g.view(groups)
+      g.view()
           .forEach(
               (k, w) -> {
                 if (w.op() instanceof Op.Put put) {
@@ -111,7 +112,7 @@ public final class CausalGroupMap implements KvMap {
   public long tombstoneCount() {
     long n = 0;
     for (Group g : byGroup.values()) {
-      for (Write w : g.view(groups).values()) {
+      for (Write w : g.view().values()) {
         n += w.op() instanceof Op.Delete ? 1 : 0;
       }
     }
@@ -165,7 +166,7 @@ public final class CausalGroupMap implements KvMap {
       if (!g.changes.values().stream().allMatch(c -> stable.covers(c.dot()))) {
         continue;
       }
-      TreeMap<Key, Write> view = new TreeMap<>(g.view(groups));
+      TreeMap<Key, Write> view = new TreeMap<>(g.view());
       List<Op> ops = new ArrayList<>();
       view.forEach(
           (k, w) -> {
@@ -211,19 +212,33 @@ public final class CausalGroupMap implements KvMap {
         });
   }
 
-  /** The changes that wrote one group, and its cached view. */
+  private Group newGroup(String name) {
+    return new Group(name, groups);
+  }
+
+  /**
+   * The changes that wrote one group, and its cached view and winners' chain. A change arriving
+   * while the view is cached updates it in place when it provably leaves the chain alone (a change
+   * below the winner that some link above it has not seen) or extends it on top (a new winner that
+   * has seen the old winner and all it had seen); only other arrivals drop the cache, so a hot
+   * group written in causal order never recomputes its view.
+   */
   private static final class Group {
     private final String name;
+    private final KeyGroups groups;
     private final TreeMap<Dot, Change> changes = new TreeMap<>();
-    // Null until the view is first asked for and after every change that invalidates it.
+    // Null until the view is first asked for and after every change that invalidates it; the chain
+    // (oldest link first) is cached with the view and null exactly when it is.
     private @Nullable Map<Key, Write> cachedView;
+    private @Nullable List<Change> cachedChain;
     // The greatest change so far (null before the first), kept only to mark how a new change
     // competes with it: the view itself is computed lazily, and marks there would count reads
     // rather than arrivals.
     private @Nullable Change winner;
 
-    Group(String name) {
+    Group(String name, KeyGroups groups) {
       this.name = name;
+      this.groups = groups;
     }
 
     /** Replaces every change with the winner holding {@code ops}; returns the changes dropped. */
@@ -234,14 +249,50 @@ public final class CausalGroupMap implements KvMap {
       changes.clear();
       changes.put(collapsed.dot(), collapsed);
       cachedView = null;
+      cachedChain = null;
       return dropped;
     }
 
     void add(Change c) {
       if (changes.putIfAbsent(c.dot(), c) == null) {
-        cachedView = null;
+        updateCache(c);
         markArrival(c);
       }
+    }
+
+    /** Keeps the cached view and chain true of the changes with {@code c} added. */
+    private void updateCache(Change c) {
+      Map<Key, Write> view = cachedView;
+      List<Change> chain = cachedChain;
+      if (view == null || chain == null) {
+        return;
+      }
+      Change head = chain.get(chain.size() - 1);
+      if (Write.CHANGE_ORDER.compare(c, head) > 0) {
+        // Every link below the head was seen by it, so seeing the head and all it saw covers them.
+        if (c.hasSeen(head) && c.seen().dominates(head.seen())) {
+          chain.add(c);
+          putWrites(view, c);
+          return;
+        }
+      } else if (!seenByLinksAbove(chain, c)) {
+        return;
+      }
+      cachedView = null;
+      cachedChain = null;
+    }
+
+    private static boolean seenByLinksAbove(List<Change> chain, Change c) {
+      for (int i = chain.size() - 1; i >= 0; i--) {
+        Change link = chain.get(i);
+        if (Write.CHANGE_ORDER.compare(link, c) < 0) {
+          return true;
+        }
+        if (!link.hasSeen(c)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     private void markArrival(Change c) {
@@ -256,41 +307,51 @@ public final class CausalGroupMap implements KvMap {
     }
 
     /** Each key of the group to its resolved write (a delete when the key is absent). */
-    Map<Key, Write> view(KeyGroups groups) {
+    Map<Key, Write> view() {
       Map<Key, Write> view = cachedView;
       if (view == null) {
-        view = computeView(groups);
+        List<Change> chain = computeChain();
+        view = new HashMap<>();
+        for (Change link : chain) {
+          putWrites(view, link);
+        }
         cachedView = view;
+        cachedChain = chain;
       }
       return view;
+    }
+
+    private void putWrites(Map<Key, Write> view, Change w) {
+      for (int i = 0; i < w.ops().size(); i++) {
+        Write write = new Write(w, i);
+        if (groups.groupOf(write.key()).equals(name)) {
+          view.put(write.key(), write);
+        }
+      }
     }
 
     /**
      * Walks the winners' chain: the greatest change, then the greatest change it had seen, then the
      * greatest of those the latter had seen, and so on; then replays their writes oldest first. One
      * pass over the changes in descending order finds the chain, because each next link is the
-     * first change every link so far has seen.
+     * first change every link so far has seen. Returns the chain oldest link first.
      */
-    private Map<Key, Write> computeView(KeyGroups groups) {
+    private List<Change> computeChain() {
       List<Change> descending = new ArrayList<>(changes.values());
       descending.sort(Write.CHANGE_ORDER.reversed());
       List<Change> chain = new ArrayList<>();
+      // While every link's seen dominates the newest link's, "seen by every link" is "seen by the
+      // newest": one check per change instead of one per link (a causal chain stays so throughout).
+      boolean nested = true;
       for (Change c : descending) {
-        if (seenByAll(chain, c)) {
+        Change newest = chain.isEmpty() ? null : chain.get(chain.size() - 1);
+        if (nested && newest != null ? newest.hasSeen(c) : seenByAll(chain, c)) {
+          nested = nested && (newest == null || newest.seen().dominates(c.seen()));
           chain.add(c);
         }
       }
-      Map<Key, Write> view = new HashMap<>();
-      for (int link = chain.size() - 1; link >= 0; link--) {
-        Change w = chain.get(link);
-        for (int i = 0; i < w.ops().size(); i++) {
-          Write write = new Write(w, i);
-          if (groups.groupOf(write.key()).equals(name)) {
-            view.put(write.key(), write);
-          }
-        }
-      }
-      return view;
+      Collections.reverse(chain);
+      return chain;
     }
 
     private static boolean seenByAll(List<Change> chain, Change c) {

@@ -150,6 +150,11 @@ final class DotSet {
     return true;
   }
 
+  /** The contiguous prefix of {@code replica}: every counter up to it is in the set. */
+  long maxPrefix(ReplicaId replica) {
+    return prefix.getOrDefault(replica, 0L);
+  }
+
   /** The greatest counter added for {@code replica}, 0 if none. */
   long maxCounter(ReplicaId replica) {
     TreeSet<Long> beyond = extras.get(replica);

@@ -25,11 +25,8 @@ import dev.entente.model.VersionVector;
 import dev.entente.model.coverage.Coverage;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -69,9 +66,8 @@ public final class Replica {
   private final TimestampClock clock;
   private final KvMap map;
   private final DotSet delivered = new DotSet();
-  private final Map<Dot, Change> log = new HashMap<>();
-  private final List<Change> deliveryOrder = new ArrayList<>();
-  private final TreeMap<Dot, Change> pending = new TreeMap<>();
+  private final DeliveryLog log = new DeliveryLog();
+  private final CausalBuffer pending = new CausalBuffer(delivered);
   // Compaction state: delivered dots not in the log, the vector covering them, and the frontier and
   // tombstone floor of the last garbage collection (a change must have seen / be after them).
   private long compacted;
@@ -146,7 +142,7 @@ public final class Replica {
     r.gcFrontier = snapshot.gcFrontier();
     r.tombstoneFloor = snapshot.tombstoneFloor();
     for (Change c : snapshot.pending()) {
-      r.pending.put(c.dot(), c);
+      r.pending.add(c);
     }
     r.releasePending(new ArrayList<>());
     Coverage.mark(CompactionMark.SNAPSHOT_RESTORED);
@@ -252,7 +248,8 @@ public final class Replica {
   public ApplyResult apply(Change change) {
     Check.argument(change != null, "change must not be null");
     Dot dot = change.dot();
-    Change known = log.containsKey(dot) ? log.get(dot) : pending.get(dot);
+    Change logged = log.get(dot);
+    Change known = logged != null ? logged : pending.get(dot);
     if (known != null) {
       if (known.equals(change)) {
         Coverage.mark(ImplMark.REPLICA_DUPLICATE_IGNORED);
@@ -291,13 +288,7 @@ public final class Replica {
    * everything this replica has delivered.
    */
   public List<Change> changesSince(VersionVector remote) {
-    List<Change> out = new ArrayList<>();
-    for (Change c : deliveryOrder) {
-      if (!remote.covers(c.dot())) {
-        out.add(c);
-      }
-    }
-    return out;
+    return log.since(remote);
   }
 
   /**
@@ -343,7 +334,7 @@ public final class Replica {
    */
   public List<Change> missingFrom(Snapshot snapshot) {
     List<Change> out = new ArrayList<>();
-    for (Change c : deliveryOrder) {
+    for (Change c : log.inOrder()) {
       if (!snapshot.isDelivered(c.dot())) {
         out.add(c);
       }
@@ -406,7 +397,7 @@ public final class Replica {
     adoptGcState(s.gcFrontier(), s.tombstoneFloor());
     for (Change c : s.pending()) {
       if (!delivered.contains(c.dot())) {
-        pending.putIfAbsent(c.dot(), c);
+        pending.add(c);
       }
     }
     releasePending(new ArrayList<>());
@@ -425,11 +416,9 @@ public final class Replica {
    * change gets {@link DeltaResult.BehindHorizon}. Returns the number of changes dropped.
    */
   public int compactLog() {
-    int dropped = deliveryOrder.size();
+    int dropped = log.clear();
     compacted += dropped;
     horizon = horizon.merge(delivered.maxCounters());
-    log.clear();
-    deliveryOrder.clear();
     return dropped;
   }
 
@@ -449,10 +438,7 @@ public final class Replica {
     VersionVector stable = frontier.stable();
     Swept swept = map.collectGarbage(stable, !(clock instanceof WallClock));
     adoptGcState(stable, swept.tombstoneFloor());
-    int before = deliveryOrder.size();
-    deliveryOrder.removeIf(c -> stable.covers(c.dot()));
-    log.keySet().removeIf(stable::covers);
-    long logged = before - deliveryOrder.size();
+    long logged = log.removeCovered(stable);
     compacted += logged;
     horizon = horizon.merge(stable);
     return new GcResult.Collected(frontier, swept.tombstones(), swept.changes(), logged);
@@ -464,7 +450,7 @@ public final class Replica {
    * is its {@link #snapshot()}.
    */
   public ReplicaState state() {
-    return ReplicaState.of(map.policy(), deliveryOrder);
+    return ReplicaState.of(map.policy(), log.inOrder());
   }
 
   /**
@@ -503,7 +489,7 @@ public final class Replica {
 
   /** Number of delivered changes. */
   public int deliveredCount() {
-    return deliveryOrder.size();
+    return log.size();
   }
 
   /** Tombstones the map keeps. */
@@ -521,11 +507,11 @@ public final class Replica {
     delivered.checkRep();
     map.checkRep();
     Verify.that(
-        log.size() == deliveryOrder.size() && log.size() + compacted == delivered.size(),
-        "replica %s: log %d, delivery order %d, compacted %d, dot set %d disagree",
+        log.indexedCount() == log.size() && log.size() + compacted == delivered.size(),
+        "replica %s: log index %d, delivery order %d, compacted %d, dot set %d disagree",
         id,
+        log.indexedCount(),
         log.size(),
-        deliveryOrder.size(),
         compacted,
         delivered.size());
     Verify.that(
@@ -533,7 +519,7 @@ public final class Replica {
         "replica %s collected garbage at %s beyond what it delivered",
         id,
         gcFrontier);
-    for (Change c : deliveryOrder) {
+    for (Change c : log.inOrder()) {
       Verify.that(
           delivered.contains(c.dot()), "replica %s: %s logged, not in dot set", id, c.dot());
       Verify.that(
@@ -541,7 +527,7 @@ public final class Replica {
     }
     if (needsCausalDelivery()) {
       Verify.that(!delivered.hasGaps(), "%s replica %s delivered with gaps", map.policy(), id);
-      for (Change c : pending.values()) {
+      for (Change c : pending.unordered()) {
         Verify.that(
             !isCausallyReady(c),
             "%s replica %s keeps deliverable %s pending",
@@ -593,7 +579,7 @@ public final class Replica {
 
   private ApplyResult deliverOrBuffer(Change change) {
     if (needsCausalDelivery() && !isCausallyReady(change)) {
-      pending.put(change.dot(), change);
+      pending.add(change);
       Coverage.mark(ImplMark.REPLICA_CHANGE_BUFFERED);
       return new ApplyResult.Buffered(change.dot(), missing(change));
     }
@@ -610,24 +596,12 @@ public final class Replica {
   }
 
   private void releasePending(List<Dot> released) {
-    boolean progress = true;
-    while (progress) {
-      progress = false;
-      for (Change c : new ArrayList<>(pending.values())) {
-        if (isCausallyReady(c)) {
-          pending.remove(c.dot());
-          deliver(c);
-          released.add(c.dot());
-          progress = true;
-        }
-      }
-    }
+    pending.release(this::deliver, released);
   }
 
   private void deliver(Change change) {
     Verify.that(delivered.add(change.dot()), "replica %s delivers %s twice", id, change.dot());
-    log.put(change.dot(), change);
-    deliveryOrder.add(change);
+    log.add(change);
     map.apply(change);
   }
 
@@ -645,29 +619,29 @@ public final class Replica {
   }
 
   private String missing(Change change) {
-    VersionVector have = delivered.versionVector();
-    List<String> ranges = new ArrayList<>();
+    // Runs for every buffered change: read the prefixes in place rather than copying them.
+    StringBuilder ranges = new StringBuilder();
     change
         .seen()
         .entries()
         .forEach(
             (r, n) -> {
-              long from = have.get(r) + 1;
+              long from = delivered.maxPrefix(r) + 1;
               if (from <= n) {
-                ranges.add(from == n ? r + ":" + n : r + ":" + from + ".." + n);
+                ranges.append(ranges.length() == 0 ? "" : ", ").append(r).append(':');
+                ranges.append(from == n ? Long.toString(n) : from + ".." + n);
               }
             });
-    return String.join(", ", ranges);
+    return ranges.toString();
   }
 
+  /**
+   * At least the greatest buffered counter of {@code replica} and at most the greatest it holds
+   * delivered or buffered: {@code transact} takes the max with the delivered one, so the answer is
+   * exact there.
+   */
   private long pendingMaxCounter(ReplicaId replica) {
-    long max = 0;
-    for (Dot d : pending.keySet()) {
-      if (d.replica().equals(replica)) {
-        max = Math.max(max, d.counter());
-      }
-    }
-    return max;
+    return pending.maxCounterEverBuffered(replica);
   }
 
   @Override
@@ -678,7 +652,7 @@ public final class Replica {
         + map.policy()
         + ", delivered="
         + versionVector()
-        + (pending.isEmpty() ? "" : ", pending=" + Collections.unmodifiableSet(pending.keySet()))
+        + (pending.isEmpty() ? "" : ", pending=" + Collections.unmodifiableSet(pending.dots()))
         + "]";
   }
 }
