@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -43,13 +44,17 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Output in {@code DIR} (default {@code results/bench}): {@code jmh-result.json} (JMH's JSON,
  * one array for all runs), {@code run-info.json} (mode, JDK, cores, commit, command, the settings
- * each run overrode) and {@code ratios.json} (the table below as data).
+ * each run overrode), {@code ratios.json} (the table below as data) and, when the peers suite ran,
+ * {@code peers-bytes.json} (its work (c), {@link PeerBytes}).
  *
  * <p>Exit status: 0 when the run finished (ratio targets missed or not is reported, not judged
  * here), 1 if JMH or the output failed, 2 for a usage error.
  */
 public final class BenchRunner {
   private static final String PEKKO_METHOD = "pekkoLwwMapMerge";
+  // The peers benchmarks behind the targeted ratios, for --tiny.
+  private static final String TINY_PEERS =
+      "(pekkoPut|ententeLwwPut|ententeMvPut|pekkoMerge|ententeLwwMerge|ententeMvMerge)$";
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -121,6 +126,11 @@ public final class BenchRunner {
     out.println();
     out.println(info.summary());
     out.print(Ratios.table(rows));
+    if (a.tiny || a.suites.contains(Suite.PEERS)) {
+      List<PeerBytes> bytes = PeerBytes.measure();
+      JSON.writeValue(a.out.resolve("peers-bytes.json").toFile(), bytes);
+      out.print(PeerBytes.table(bytes));
+    }
     out.println("results: " + result.toAbsolutePath());
     return 0;
   }
@@ -128,10 +138,18 @@ public final class BenchRunner {
   /** Quick: one fork, short iterations, small sizes; Pekko in its own run with 15 warm-ups. */
   private static List<ChainedOptionsBuilder> quickStages(Set<Suite> suites) {
     List<ChainedOptionsBuilder> stages = new ArrayList<>();
-    ChainedOptionsBuilder main =
-        quick(new OptionsBuilder(), suites).exclude("\\." + PEKKO_METHOD + "$");
-    main.warmupIterations(2).warmupTime(TimeValue.milliseconds(300));
-    stages.add(main);
+    Set<Suite> others = EnumSet.copyOf(suites);
+    others.remove(Suite.PEERS);
+    if (!others.isEmpty()) {
+      ChainedOptionsBuilder main =
+          quick(new OptionsBuilder(), others).exclude("\\." + PEKKO_METHOD + "$");
+      main.warmupIterations(2).warmupTime(TimeValue.milliseconds(300));
+      stages.add(main);
+    }
+    if (suites.contains(Suite.PEERS)) {
+      stages.add(
+          peers(Suite.PEERS.includeRegex()).forks(1).warmupIterations(5).measurementIterations(5));
+    }
     if (suites.contains(Suite.MERGE)) {
       ChainedOptionsBuilder pekko =
           quick(new OptionsBuilder(), EnumSet.noneOf(Suite.class))
@@ -159,7 +177,23 @@ public final class BenchRunner {
         tiny(new OptionsBuilder().include(Suite.MERGE.includeRegex() + PEKKO_METHOD + "$"))
             .warmupIterations(15)
             .warmupTime(TimeValue.milliseconds(100));
-    return List.of(main, pekko);
+    ChainedOptionsBuilder peers =
+        peers(Suite.PEERS.includeRegex() + TINY_PEERS)
+            .forks(1)
+            .warmupIterations(3)
+            .measurementIterations(3);
+    return List.of(main, pekko, peers);
+  }
+
+  /**
+   * The peers benchmark's stage: single shots under the GC profiler (allocation per put), no JMH
+   * parameters; shots and forks from the annotations (15 + 15, two forks) unless overridden.
+   */
+  private static ChainedOptionsBuilder peers(String include) {
+    return new OptionsBuilder()
+        .include(include)
+        .addProfiler(GCProfiler.class)
+        .shouldFailOnError(false);
   }
 
   private static ChainedOptionsBuilder tiny(ChainedOptionsBuilder b) {
@@ -187,10 +221,19 @@ public final class BenchRunner {
   /** Full: two forks, every size, iterations from the annotations. */
   private static List<ChainedOptionsBuilder> fullStages(Set<Suite> suites) {
     ChainedOptionsBuilder b = new OptionsBuilder().forks(2).shouldFailOnError(false);
-    for (Suite s : suites) {
+    List<ChainedOptionsBuilder> stages = new ArrayList<>();
+    Set<Suite> others = EnumSet.copyOf(suites);
+    others.remove(Suite.PEERS);
+    for (Suite s : others) {
       b.include(s.includeRegex());
     }
-    return List.of(b);
+    if (!others.isEmpty()) {
+      stages.add(b);
+    }
+    if (suites.contains(Suite.PEERS)) {
+      stages.add(peers(Suite.PEERS.includeRegex()));
+    }
+    return stages;
   }
 
   private static String describe(ChainedOptionsBuilder stage) {
@@ -229,7 +272,7 @@ public final class BenchRunner {
             "  --tiny      the four targeted ratios only, ~20 s (ignores --only)",
             "  --out DIR   where jmh-result.json, run-info.json, ratios.json go"
                 + " (default results/bench)",
-            "  --only      comma-separated suites: clock, apply, merge, version-vector, codec",
+            "  --only      comma-separated suites: clock, apply, merge, version-vector, codec, peers",
             "  --ratios    print the ratio table of an existing JMH JSON result and exit");
 
     boolean full;

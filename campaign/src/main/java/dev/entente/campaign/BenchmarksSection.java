@@ -20,6 +20,13 @@ public final class BenchmarksSection {
   /** The section id and the records' experiment. */
   public static final String ID = "benchmarks";
 
+  // Appended to the setup only when the peers suite ran, so that runs without it read as before.
+  private static final String PEERS_SETUP =
+      " Issue 13, on the public API beside the peers in one run: Entente LWW <= 0.5x Pekko's"
+          + " time for 100,000 puts and MV <= 0.7x; merge <= 0.2x Pekko's for LWW and <= 0.4x for"
+          + " MV; HLC now() <= 1.1x currentTimeMillis(). The apply and merge ratios above them are"
+          + " map-level micro-benchmarks (LwwMap.apply, LwwMap.mergeFrom), not the public API.";
+
   private BenchmarksSection() {}
 
   private record Ratio(int index, BenchRatioMetrics m) {
@@ -44,24 +51,37 @@ public final class BenchmarksSection {
   /** The section from every record of the campaign (others are ignored). */
   public static ExperimentReport aggregate(List<RunRecord> records) {
     List<Ratio> rows = new ArrayList<>();
+    List<PeerBytesMetrics> bytes = new ArrayList<>();
     StepStatus status = null;
     for (RunRecord r : records) {
       if (r.experiment().equals(ID) && r.metrics() instanceof StepStatus s) {
         status = s;
       } else if (r.experiment().equals(ID) && r.metrics() instanceof BenchRatioMetrics m) {
         rows.add(new Ratio(r.index(), m));
+      } else if (r.experiment().equals(ID) && r.metrics() instanceof PeerBytesMetrics b) {
+        bytes.add(b);
       }
     }
     rows.sort(Comparator.comparingInt(Ratio::index));
+    List<PeersTable.Row> peers = PeersTable.rows(rows.stream().map(Ratio::m).toList());
     String state = status == null ? "unavailable" : status.status();
     String reason = status == null ? "no benchmark records" : status.reason();
-    List<Chart> charts =
-        rows.isEmpty()
-            ? List.of()
-            : List.of(
-                BarChart.<Ratio>titled("Ratio to baseline", "ratio", "x")
-                    .series("ratio", Ratio::ratio)
-                    .build(rows, Ratio::category));
+    List<Chart> charts = new ArrayList<>();
+    List<Table> tables = new ArrayList<>();
+    if (!peers.isEmpty()) {
+      tables.add(PeersTable.table(peers));
+      charts.add(PeersTable.chart(peers));
+    }
+    if (!bytes.isEmpty()) {
+      tables.add(PeersTable.bytesTable(bytes));
+    }
+    tables.add(table(rows));
+    if (!rows.isEmpty()) {
+      charts.add(
+          BarChart.<Ratio>titled("Ratio to baseline", "ratio", "x")
+              .series("ratio", Ratio::ratio)
+              .build(rows, Ratio::category));
+    }
     Section section =
         new Section(
             ID,
@@ -72,12 +92,13 @@ public final class BenchmarksSection {
                 + (status == null || status.mode() == null ? "not run" : status.mode())
                 + "); targets from issue 5: HLC now() <= 1.1x currentTimeMillis(), apply and merge"
                 + " <= 2x the HashMap floor, Pekko LWWMap merge >= 5x Entente's merge time."
+                + (peers.isEmpty() ? "" : PEERS_SETUP)
                 + (rows.isEmpty() ? " Status: " + state + " (" + reason + ")." : ""),
-            List.of(table(rows)),
+            tables,
             charts,
             rows.isEmpty()
                 ? "No benchmark figures in this run (" + state + ": " + reason + ")."
-                : findings(rows));
+                : findings(rows) + PeersTable.findings(peers));
     return new ExperimentReport(section, List.of());
   }
 
