@@ -82,12 +82,21 @@ public class PeersBenchmark {
   /** Automerge, one committed transaction per put. */
   @Benchmark
   public int automergePut(PeerInputs in) {
-    PeersWorkload w = in.workload;
+    return automergeWrites(in.workload, 1);
+  }
+
+  /**
+   * The workload's puts into a fresh Automerge document, {@code perTransaction} puts to each
+   * committed transaction; returns the number of heads (1: one actor's linear history).
+   */
+  static int automergeWrites(PeersWorkload w, int perTransaction) {
     Document doc = new Document(PeerInputs.AUTOMERGE_ACTOR);
     try {
-      for (int n = 0; n < w.puts; n++) {
+      for (int from = 0; from < w.puts; from += perTransaction) {
         try (Transaction tx = doc.startTransaction()) {
-          tx.set(ObjectId.ROOT, w.keyNames[n % w.keys], w.values[n]);
+          for (int n = from; n < Math.min(w.puts, from + perTransaction); n++) {
+            tx.set(ObjectId.ROOT, w.keyNames[n % w.keys], w.values[n]);
+          }
           tx.commit();
         }
       }
@@ -137,21 +146,7 @@ public class PeersBenchmark {
   /** Automerge, {@value PeersWorkload#TX_OPS} puts per committed transaction. */
   @Benchmark
   public int automergeTransact(PeerInputs in) {
-    PeersWorkload w = in.workload;
-    Document doc = new Document(PeerInputs.AUTOMERGE_ACTOR);
-    try {
-      for (int from = 0; from < w.puts; from += PeersWorkload.TX_OPS) {
-        try (Transaction tx = doc.startTransaction()) {
-          for (int n = from; n < Math.min(w.puts, from + PeersWorkload.TX_OPS); n++) {
-            tx.set(ObjectId.ROOT, w.keyNames[n % w.keys], w.values[n]);
-          }
-          tx.commit();
-        }
-      }
-      return doc.getHeads().length;
-    } finally {
-      doc.free();
-    }
+    return automergeWrites(in.workload, PeersWorkload.TX_OPS);
   }
 
   /** Entente, LWW: {@code Replica.transact}. */
