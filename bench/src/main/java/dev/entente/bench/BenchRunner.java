@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
@@ -44,14 +45,19 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *
  * <p>Output in {@code DIR} (default {@code results/bench}): {@code jmh-result.json} (JMH's JSON,
  * one array for all runs), {@code simulator.json} (the simulator table: runs per minute and events
- * per second per policy), {@code run-info.json} (mode, JDK, cores, commit, command, the settings
- * each run overrode) and {@code ratios.json} (the table below as data).
+ * per second per policy), {@code scaling.json} (the scaling table), {@code run-info.json} (mode,
+ * JDK, cores, commit, command, the settings each run overrode), {@code ratios.json} (the table
+ * below as data) and, when the peers suite ran, {@code peers-bytes.json} (its work (c), {@link
+ * PeerBytes}).
  *
  * <p>Exit status: 0 when the run finished (ratio targets missed or not is reported, not judged
  * here), 1 if JMH or the output failed, 2 for a usage error.
  */
 public final class BenchRunner {
   private static final String PEKKO_METHOD = "pekkoLwwMapMerge";
+  // The peers benchmarks behind the targeted ratios, for --tiny.
+  private static final String TINY_PEERS =
+      "(pekkoPut|ententeLwwPut|ententeMvPut|pekkoMerge|ententeLwwMerge|ententeMvMerge)$";
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -129,6 +135,11 @@ public final class BenchRunner {
     out.print(Ratios.table(rows));
     out.print(SimulatorRates.table(simulator));
     out.print(ScalingTable.text(scaling));
+    if (a.tiny || a.suites.contains(Suite.PEERS)) {
+      List<PeerBytes> bytes = PeerBytes.measure();
+      JSON.writeValue(a.out.resolve("peers-bytes.json").toFile(), bytes);
+      out.print(PeerBytes.table(bytes));
+    }
     out.println("results: " + result.toAbsolutePath());
     return 0;
   }
@@ -138,6 +149,7 @@ public final class BenchRunner {
     List<ChainedOptionsBuilder> stages = new ArrayList<>();
     Set<Suite> others = ScalingStages.others(suites);
     others.remove(Suite.SIMULATOR);
+    others.remove(Suite.PEERS);
     if (!others.isEmpty()) {
       ChainedOptionsBuilder main =
           quick(new OptionsBuilder(), others).exclude("\\." + PEKKO_METHOD + "$");
@@ -146,6 +158,10 @@ public final class BenchRunner {
     }
     if (suites.contains(Suite.SIMULATOR)) {
       stages.add(simulatorStage("LWW,MV,CAUSAL_GROUP", 3, 3));
+    }
+    if (suites.contains(Suite.PEERS)) {
+      stages.add(
+          peers(Suite.PEERS.includeRegex()).forks(1).warmupIterations(5).measurementIterations(5));
     }
     if (suites.contains(Suite.MERGE)) {
       ChainedOptionsBuilder pekko =
@@ -178,7 +194,12 @@ public final class BenchRunner {
         tiny(new OptionsBuilder().include(Suite.MERGE.includeRegex() + PEKKO_METHOD + "$"))
             .warmupIterations(15)
             .warmupTime(TimeValue.milliseconds(100));
-    return List.of(main, pekko, simulatorStage("LWW", 3, 2), ScalingStages.tiny());
+    ChainedOptionsBuilder peers =
+        peers(Suite.PEERS.includeRegex() + TINY_PEERS)
+            .forks(1)
+            .warmupIterations(3)
+            .measurementIterations(3);
+    return List.of(main, pekko, simulatorStage("LWW", 3, 2), ScalingStages.tiny(), peers);
   }
 
   /**
@@ -194,6 +215,17 @@ public final class BenchRunner {
         .warmupTime(TimeValue.seconds(1))
         .measurementIterations(measured)
         .measurementTime(TimeValue.seconds(1))
+        .shouldFailOnError(false);
+  }
+
+  /**
+   * The peers benchmark's stage: single shots under the GC profiler (allocation per put), no JMH
+   * parameters; shots and forks from the annotations (15 + 15, two forks) unless overridden.
+   */
+  private static ChainedOptionsBuilder peers(String include) {
+    return new OptionsBuilder()
+        .include(include)
+        .addProfiler(GCProfiler.class)
         .shouldFailOnError(false);
   }
 
@@ -223,6 +255,7 @@ public final class BenchRunner {
   private static List<ChainedOptionsBuilder> fullStages(Set<Suite> suites) {
     List<ChainedOptionsBuilder> stages = new ArrayList<>();
     Set<Suite> others = ScalingStages.others(suites);
+    others.remove(Suite.PEERS);
     if (!others.isEmpty()) {
       ChainedOptionsBuilder b = new OptionsBuilder().forks(2).shouldFailOnError(false);
       for (Suite s : others) {
@@ -232,6 +265,9 @@ public final class BenchRunner {
     }
     if (suites.contains(Suite.SCALING)) {
       stages.add(ScalingStages.full());
+    }
+    if (suites.contains(Suite.PEERS)) {
+      stages.add(peers(Suite.PEERS.includeRegex()));
     }
     return stages;
   }
@@ -273,7 +309,7 @@ public final class BenchRunner {
             "  --out DIR   where jmh-result.json, run-info.json, ratios.json go"
                 + " (default results/bench)",
             "  --only      comma-separated suites: clock, apply, merge, version-vector, codec,"
-                + " simulator, scaling",
+                + " simulator, scaling, peers",
             "  --ratios    print the ratio table of an existing JMH JSON result and exit");
 
     boolean full;

@@ -23,6 +23,9 @@ import java.util.TreeMap;
  * @param scoreError the half-width of its 99.9% confidence interval ({@code NaN} if JMH had too few
  *     samples to give one)
  * @param unit JMH's unit, e.g. {@code ns/op} or {@code ops/s}
+ * @param spread the measured samples' quartiles and extremes, in {@code unit}
+ * @param allocBytesPerOp JMH's GC profiler's {@code gc.alloc.rate.norm} (bytes allocated per op),
+ *     {@code NaN} if the profiler did not run
  */
 public record JmhResult(
     String benchmark,
@@ -30,12 +33,26 @@ public record JmhResult(
     SortedMap<String, String> params,
     double score,
     double scoreError,
-    String unit) {
+    String unit,
+    Spread spread,
+    double allocBytesPerOp) {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String ALLOC_NORM = "gc.alloc.rate.norm";
 
   /** Copies the parameters. */
   public JmhResult {
     params = Collections.unmodifiableSortedMap(new TreeMap<>(params));
+  }
+
+  /** A result without samples or allocation figures. */
+  public JmhResult(
+      String benchmark,
+      String mode,
+      SortedMap<String, String> params,
+      double score,
+      double scoreError,
+      String unit) {
+    this(benchmark, mode, params, score, scoreError, unit, Spread.NONE, Double.NaN);
   }
 
   /** Reads a JMH JSON result file. */
@@ -68,9 +85,35 @@ public record JmhResult(
               params,
               required(metric, "score").asDouble(),
               metric.path("scoreError").asDouble(Double.NaN),
-              required(metric, "scoreUnit").asText()));
+              required(metric, "scoreUnit").asText(),
+              Spread.of(samples(metric.path("rawData"))),
+              node.path("secondaryMetrics").path(ALLOC_NORM).path("score").asDouble(Double.NaN)));
     }
     return out;
+  }
+
+  private static List<Double> samples(JsonNode rawData) {
+    List<Double> out = new ArrayList<>();
+    for (JsonNode fork : rawData) {
+      for (JsonNode sample : fork) {
+        out.add(sample.asDouble());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The central time per op in nanoseconds: the median of the shots for single-shot results (one
+   * slow shot must not move a headline figure), else JMH's score.
+   */
+  public double centralNanos() {
+    Spread nanos = spreadNanos();
+    return mode.equals("ss") && nanos.known() ? nanos.median() : nanosPerOp();
+  }
+
+  /** The spread in nanoseconds per op. */
+  public Spread spreadNanos() {
+    return unit.endsWith("/op") ? spread.scaled(nanosPerOp() / score) : Spread.NONE;
   }
 
   /** The parameters as {@code a=1, b=x}, or {@code -} if there are none. */

@@ -15,6 +15,9 @@ import java.util.SortedMap;
  * @param ratioError a rough half-width for the ratio: the ratio times the sum of the two scores'
  *     relative errors (JMH's 99.9% intervals); {@code NaN} if JMH gave no interval for either
  * @param target the goal
+ * @param subjectSpread the subject's samples in ns per op ({@link Spread#NONE} if unknown)
+ * @param baselineSpread the baseline's samples in ns per op
+ * @param subjectAllocBytes bytes the subject allocated per op (GC profiler), or {@code NaN}
  */
 public record RatioRow(
     String label,
@@ -25,7 +28,10 @@ public record RatioRow(
     double baselineNanos,
     double ratio,
     double ratioError,
-    Target target) {
+    Target target,
+    Spread subjectSpread,
+    Spread baselineSpread,
+    double subjectAllocBytes) {
   /** True if the ratio meets its target (always true without one). */
   public boolean met() {
     return target.isMetBy(ratio);

@@ -18,7 +18,13 @@ import java.util.Locale;
  * reports show; the absolute times travel along for reference.
  */
 public final class Ratios {
-  /** The ratios issue 5 asks for, with its targets, plus informative ones. */
+  private static final String PEKKO_PUT = "pekkoPut";
+  private static final String PEKKO_MERGE = "pekkoMerge";
+
+  /**
+   * The ratios issue 5 asks for, with its targets, plus informative ones; then issue 13's peers
+   * ratios ({@link PeersBenchmark}), whose targets are the headline ones.
+   */
   public static final List<RatioSpec> DEFAULT =
       List.of(
           new RatioSpec(
@@ -52,17 +58,17 @@ public final class Ratios {
               "ApplyBenchmark.hashMapPut",
               Target.atMost(2)),
           new RatioSpec(
-              "Entente merge / HashMap union",
+              "Map-level LwwMap mergeFrom / HashMap union",
               "MergeBenchmark.ententeMerge",
               "MergeBenchmark.hashMapUnion",
               Target.atMost(2)),
           new RatioSpec(
-              "Pekko LWWMap merge / Entente merge",
+              "Pekko LWWMap merge / map-level LwwMap mergeFrom",
               "MergeBenchmark.pekkoLwwMapMerge",
               "MergeBenchmark.ententeMerge",
               Target.atLeast(5)),
           new RatioSpec(
-              "Automerge merge / Entente merge",
+              "Automerge merge / map-level LwwMap mergeFrom",
               "MergeBenchmark.automergeMerge",
               "MergeBenchmark.ententeMerge",
               Target.NONE),
@@ -90,7 +96,27 @@ public final class Ratios {
               "Replay reversed / in order",
               "ScalingBenchmark.reversed",
               "ScalingBenchmark.inOrder",
-              Target.atMost(2)));
+              Target.atMost(2)),
+          peers("HLC now() / currentTimeMillis(), 100k", "hlcNow", "currentTimeMillis", 1.1),
+          peers("(a) 100k puts: Entente LWW / Pekko", "ententeLwwPut", PEKKO_PUT, 0.5),
+          peers("(a) 100k puts: Entente MV / Pekko", "ententeMvPut", PEKKO_PUT, 0.7),
+          peers("(a) 100k puts: Entente causal group / Pekko", "ententeCausalPut", PEKKO_PUT, 0),
+          peers("(a) 100k puts: plain floor / Pekko", "floorPut", PEKKO_PUT, 0),
+          peers("(a) 100k puts: Automerge / Pekko", "automergePut", PEKKO_PUT, 0),
+          peers("(a) tx of 1000: Entente LWW / Pekko puts", "ententeLwwTransact", PEKKO_PUT, 0),
+          peers("(a) tx of 1000: Entente MV / Pekko puts", "ententeMvTransact", PEKKO_PUT, 0),
+          peers(
+              "(a) tx of 1000: Entente causal group / Pekko puts",
+              "ententeCausalTransact",
+              PEKKO_PUT,
+              0),
+          peers("(a) tx of 1000: plain floor / Pekko puts", "floorTransact", PEKKO_PUT, 0),
+          peers("(a) tx of 1000: Automerge / Pekko puts", "automergeTransact", PEKKO_PUT, 0),
+          peers("(b) merge: Entente LWW / Pekko", "ententeLwwMerge", PEKKO_MERGE, 0.2),
+          peers("(b) merge: Entente MV / Pekko", "ententeMvMerge", PEKKO_MERGE, 0.4),
+          peers("(b) merge: Entente causal group / Pekko", "ententeCausalMerge", PEKKO_MERGE, 0),
+          peers("(b) merge: plain floor / Pekko", "floorMerge", PEKKO_MERGE, 0),
+          peers("(b) merge: Automerge / Pekko", "automergeMerge", PEKKO_MERGE, 0));
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -98,6 +124,16 @@ public final class Ratios {
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   private Ratios() {}
+
+  /**
+   * A ratio of two {@link PeersBenchmark} methods, with an at-most target of {@code atMost}, or no
+   * target when it is 0.
+   */
+  private static RatioSpec peers(String label, String subject, String baseline, double atMost) {
+    String cls = PeersBenchmark.class.getSimpleName() + ".";
+    return new RatioSpec(
+        label, cls + subject, cls + baseline, atMost > 0 ? Target.atMost(atMost) : Target.NONE);
+  }
 
   /**
    * One row per spec and per parameter combination measured for both its subject and its baseline,
@@ -171,17 +207,26 @@ public final class Ratios {
       node.put("ratioError", r.ratioError());
       node.put("target", r.target().text());
       node.put("verdict", r.verdict());
+      spread(node.putObject("subjectSpread"), r.subjectSpread());
+      spread(node.putObject("baselineSpread"), r.baselineSpread());
+      node.put("subjectAllocBytesPerOp", r.subjectAllocBytes());
     }
     JSON.writeValue(file.toFile(), array);
   }
 
+  private static void spread(ObjectNode node, Spread s) {
+    node.put("min", s.min());
+    node.put("p25", s.p25());
+    node.put("median", s.median());
+    node.put("p75", s.p75());
+    node.put("max", s.max());
+  }
+
   private static RatioRow row(RatioSpec spec, JmhResult subject, JmhResult baseline) {
-    double s = subject.nanosPerOp();
-    double b = baseline.nanosPerOp();
+    double s = subject.centralNanos();
+    double b = baseline.centralNanos();
     double ratio = s / b;
-    double relative =
-        Math.abs(subject.scoreError() / subject.score())
-            + Math.abs(baseline.scoreError() / baseline.score());
+    double relative = relativeError(subject) + relativeError(baseline);
     return new RatioRow(
         spec.label(),
         subject.benchmark(),
@@ -191,7 +236,22 @@ public final class Ratios {
         b,
         ratio,
         ratio * relative,
-        spec.target());
+        spec.target(),
+        subject.spreadNanos(),
+        baseline.spreadNanos(),
+        subject.allocBytesPerOp());
+  }
+
+  /**
+   * Half the interquartile range over the median for single-shot results (whose median is the
+   * central figure), else JMH's confidence half-width over its score.
+   */
+  private static double relativeError(JmhResult r) {
+    Spread s = r.spread();
+    if (r.mode().equals("ss") && s.known()) {
+      return (s.p75() - s.p25()) / 2 / s.median();
+    }
+    return Math.abs(r.scoreError() / r.score());
   }
 
   /** A time per op with a unit that keeps 3-4 significant digits: 25.3 ns, 1.24 ms. */

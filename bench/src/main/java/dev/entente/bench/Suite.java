@@ -18,7 +18,8 @@ public enum Suite {
   VERSION_VECTOR(VersionVectorBenchmark.class),
   CODEC(CodecBenchmark.class),
   SIMULATOR(SimulatorBenchmark.class),
-  SCALING(ScalingBenchmark.class);
+  SCALING(ScalingBenchmark.class,
+  PEERS(PeersBenchmark.class);
 
   private final Class<?> benchmarkClass;
 

@@ -101,7 +101,7 @@ class RatiosTest {
     RatioRow disjoint =
         only(
             rows,
-            "Pekko LWWMap merge / Entente merge",
+            "Pekko LWWMap merge / map-level LwwMap mergeFrom",
             Map.of("overlap", "disjoint", "size", "50000"));
 
     assertThat(disjoint.ratio()).isCloseTo(129067.435125 / 16808.263, within(EXACT));
@@ -186,7 +186,8 @@ class RatiosTest {
             new PrintStream(err, true, StandardCharsets.UTF_8));
 
     assertThat(status).isZero();
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("Pekko LWWMap merge / Entente merge");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .contains("Pekko LWWMap merge / map-level LwwMap mergeFrom");
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 

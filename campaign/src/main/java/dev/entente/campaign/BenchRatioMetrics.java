@@ -10,6 +10,13 @@ package dev.entente.campaign;
  * @param ratio subject over baseline
  * @param target the target, e.g. {@code <= 2x}, or {@code -}
  * @param verdict {@code met}, {@code missed} or {@code -}
+ * @param subjectP25Nanos the subject's first quartile over its shots ({@code NaN} unless the
+ *     benchmark ran in single-shot mode; the subject time is then the median)
+ * @param subjectP75Nanos the subject's third quartile
+ * @param baselineP25Nanos the baseline's first quartile
+ * @param baselineP75Nanos the baseline's third quartile
+ * @param subjectAllocBytesPerOp bytes the subject allocated per op (JMH's GC profiler), or {@code
+ *     NaN}
  */
 public record BenchRatioMetrics(
     String label,
@@ -18,5 +25,34 @@ public record BenchRatioMetrics(
     double baselineNanosPerOp,
     double ratio,
     String target,
-    String verdict)
-    implements Metrics {}
+    String verdict,
+    double subjectP25Nanos,
+    double subjectP75Nanos,
+    double baselineP25Nanos,
+    double baselineP75Nanos,
+    double subjectAllocBytesPerOp)
+    implements Metrics {
+  /** A row without spread or allocation figures. */
+  public BenchRatioMetrics(
+      String label,
+      String params,
+      double subjectNanosPerOp,
+      double baselineNanosPerOp,
+      double ratio,
+      String target,
+      String verdict) {
+    this(
+        label,
+        params,
+        subjectNanosPerOp,
+        baselineNanosPerOp,
+        ratio,
+        target,
+        verdict,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN,
+        Double.NaN);
+  }
+}

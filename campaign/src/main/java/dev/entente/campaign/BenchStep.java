@@ -13,9 +13,10 @@ import java.util.Map;
 /**
  * Runs the bench module's BenchRunner as a child process ({@code java -cp
  * bench/target/benchmarks.jar dev.entente.bench.BenchRunner MODE --out RUN_DIR/bench}; the cli does
- * not depend on bench) and turns its {@code ratios.json} and {@code simulator.json} into campaign
- * records: {@code --tiny} for a quick campaign, {@code --quick} for the default one, {@code --full}
- * for a full one. When the jar is missing or the run fails, the records say so. Stateless.
+ * not depend on bench) and turns its {@code ratios.json}, {@code simulator.json}, {@code
+ * scaling.json} and (when the peers suite ran) {@code peers-bytes.json} into campaign records:
+ * {@code --tiny} for a quick campaign, {@code --quick} for the default one, {@code --full} for a
+ * full one. When the jar is missing or the run fails, the records say so. Stateless.
  */
 final class BenchStep {
   private BenchStep() {}
@@ -62,6 +63,18 @@ final class BenchStep {
         simulatorRecords(CampaignFiles.readJson(simulator), records);
       }
       ScalingTables.addRecords(out.resolve("scaling.json"), records);
+      Path bytes = out.resolve("peers-bytes.json");
+      if (Files.isRegularFile(bytes)) {
+        for (JsonNode row : CampaignFiles.readJson(bytes)) {
+          PeerBytesMetrics m =
+              new PeerBytesMetrics(
+                  row.path("subject").asText(),
+                  row.path("encoding").asText(),
+                  row.path("rawBytes").asLong(),
+                  row.path("gzipBytes").asLong());
+          records.add(RunRecord.of(BenchmarksSection.ID, m.subject(), 0, records.size(), m));
+        }
+      }
       return records;
     } catch (IOException | RuntimeException e) {
       return List.of(status(mode, "failed", RunRecord.stackTrace(e)));
@@ -92,7 +105,12 @@ final class BenchStep {
               row.path("baselineNanosPerOp").asDouble(),
               row.path("ratio").asDouble(),
               row.path("target").asText(),
-              row.path("verdict").asText());
+              row.path("verdict").asText(),
+              row.path("subjectSpread").path("p25").asDouble(Double.NaN),
+              row.path("subjectSpread").path("p75").asDouble(Double.NaN),
+              row.path("baselineSpread").path("p25").asDouble(Double.NaN),
+              row.path("baselineSpread").path("p75").asDouble(Double.NaN),
+              row.path("subjectAllocBytesPerOp").asDouble(Double.NaN));
       String variant = m.label() + (params.isEmpty() ? "" : " " + params);
       out.add(RunRecord.of(BenchmarksSection.ID, variant, 0, out.size(), m));
     }

@@ -24,6 +24,12 @@ public final class BenchmarksSection {
 
   /** The title of the simulator table. */
   static final String SIMULATOR_TABLE = "Simulator, default profile, one core";
+  // Appended to the setup only when the peers suite ran, so that runs without it read as before.
+  private static final String PEERS_SETUP =
+      " Issue 13, on the public API beside the peers in one run: Entente LWW <= 0.5x Pekko's"
+          + " time for 100,000 puts and MV <= 0.7x; merge <= 0.2x Pekko's for LWW and <= 0.4x for"
+          + " MV; HLC now() <= 1.1x currentTimeMillis(). The apply and merge ratios above them are"
+          + " map-level micro-benchmarks (LwwMap.apply, LwwMap.mergeFrom), not the public API.";
 
   private BenchmarksSection() {}
 
@@ -51,6 +57,7 @@ public final class BenchmarksSection {
     List<Ratio> rows = new ArrayList<>();
     List<SimulatorBenchMetrics> simulator = new ArrayList<>();
     List<ScalingMetrics> scaling = new ArrayList<>();
+    List<PeerBytesMetrics> bytes = new ArrayList<>();
     StepStatus status = null;
     for (RunRecord r : records) {
       if (r.experiment().equals(ID) && r.metrics() instanceof StepStatus s) {
@@ -61,27 +68,31 @@ public final class BenchmarksSection {
         simulator.add(m);
       } else if (r.experiment().equals(ID) && r.metrics() instanceof ScalingMetrics m) {
         scaling.add(m);
+      } else if (r.experiment().equals(ID) && r.metrics() instanceof PeerBytesMetrics b) {
+        bytes.add(b);
       }
     }
     rows.sort(Comparator.comparingInt(Ratio::index));
+    List<PeersTable.Row> peers = PeersTable.rows(rows.stream().map(Ratio::m).toList());
     String state = status == null ? "unavailable" : status.status();
     String reason = status == null ? "no benchmark records" : status.reason();
-    List<Chart> charts =
-        rows.isEmpty()
-            ? new ArrayList<>()
-            : new ArrayList<>(
-                List.of(
-                    BarChart.<Ratio>titled("Ratio to baseline", "ratio", "x")
-                        .series("ratio", Ratio::ratio)
-                        .build(rows, Ratio::category)));
-    List<Table> tables = new ArrayList<>(List.of(table(rows)));
-    if (!simulator.isEmpty()) {
-      tables.add(simulatorTable(simulator));
+    List<Chart> charts = new ArrayList<>();
+    List<Table> tables = new ArrayList<>();
+    if (!peers.isEmpty()) {
+      tables.add(PeersTable.table(peers));
+      charts.add(PeersTable.chart(peers));
     }
-    if (!scaling.isEmpty()) {
-      tables.add(ScalingTables.table(scaling));
-      charts.add(ScalingTables.chart(scaling));
+    if (!bytes.isEmpty()) {
+      tables.add(PeersTable.bytesTable(bytes));
     }
+    tables.add(table(rows));
+    if (!rows.isEmpty()) {
+      charts.add(
+          BarChart.<Ratio>titled("Ratio to baseline", "ratio", "x")
+              .series("ratio", Ratio::ratio)
+              .build(rows, Ratio::category));
+    }
+    addSuiteTables(tables, charts, simulator, scaling);
     Section section =
         new Section(
             ID,
@@ -92,15 +103,31 @@ public final class BenchmarksSection {
                 + (status == null || status.mode() == null ? "not run" : status.mode())
                 + "); targets from issue 5: HLC now() <= 1.1x currentTimeMillis(), apply and merge"
                 + " <= 2x the HashMap floor, Pekko LWWMap merge >= 5x Entente's merge time."
+                + (peers.isEmpty() ? "" : PEERS_SETUP)
                 + (rows.isEmpty() ? " Status: " + state + " (" + reason + ")." : ""),
             tables,
             charts,
             (rows.isEmpty()
                     ? "No benchmark figures in this run (" + state + ": " + reason + ")."
-                    : findings(rows))
+                    : findings(rows) + PeersTable.findings(peers))
                 + simulatorFindings(simulator)
                 + (scaling.isEmpty() ? "" : ScalingTables.findings(scaling)));
     return new ExperimentReport(section, List.of());
+  }
+
+  /** The simulator and scaling suites' own tables (and chart), when they ran. */
+  private static void addSuiteTables(
+      List<Table> tables,
+      List<Chart> charts,
+      List<SimulatorBenchMetrics> simulator,
+      List<ScalingMetrics> scaling) {
+    if (!simulator.isEmpty()) {
+      tables.add(simulatorTable(simulator));
+    }
+    if (!scaling.isEmpty()) {
+      tables.add(ScalingTables.table(scaling));
+      charts.add(ScalingTables.chart(scaling));
+    }
   }
 
   private static Table table(List<Ratio> rows) {

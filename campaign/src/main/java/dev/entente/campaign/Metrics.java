@@ -28,7 +28,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = TrustMetrics.class, name = "trust"),
   @JsonSubTypes.Type(value = ReconcileMetrics.class, name = "reconcile"),
   @JsonSubTypes.Type(value = SimulatorBenchMetrics.class, name = "bench-simulator"),
-  @JsonSubTypes.Type(value = ScalingMetrics.class, name = "bench-scaling")
+  @JsonSubTypes.Type(value = ScalingMetrics.class, name = "bench-scaling"),
+  @JsonSubTypes.Type(value = PeerBytesMetrics.class, name = "peer-bytes")
 })
 public sealed interface Metrics
     permits SimulatedMetrics,
@@ -43,4 +44,5 @@ public sealed interface Metrics
         TrustMetrics,
         ReconcileMetrics,
         SimulatorBenchMetrics,
-        ScalingMetrics {}
+        ScalingMetrics,
+        PeerBytesMetrics {}

@@ -110,18 +110,27 @@ final class DotSet {
 
   /** Adds a dot; returns false if it was already present. */
   boolean add(Dot dot) {
-    if (contains(dot)) {
-      return false;
-    }
-    size++;
+    // One prefix lookup and at most one extras lookup: this runs on every delivery.
     ReplicaId r = dot.replica();
     long n = prefix.getOrDefault(r, 0L);
-    if (dot.counter() != n + 1) {
-      extras.computeIfAbsent(r, k -> new TreeSet<>()).add(dot.counter());
+    long c = dot.counter();
+    if (c <= n) {
+      return false;
+    }
+    TreeSet<Long> beyond = extras.get(r);
+    if (c != n + 1) {
+      if (beyond == null) {
+        beyond = new TreeSet<>();
+        extras.put(r, beyond);
+      }
+      if (!beyond.add(c)) {
+        return false;
+      }
+      size++;
       return true;
     }
+    size++;
     n++;
-    TreeSet<Long> beyond = extras.get(r);
     while (beyond != null && !beyond.isEmpty() && beyond.first() == n + 1) {
       n = beyond.pollFirst();
     }

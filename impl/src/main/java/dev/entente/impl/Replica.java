@@ -233,11 +233,10 @@ public final class Replica {
     long seq = Math.max(delivered.maxCounter(id), pendingMaxCounter(id)) + 1;
     Change change = new Change(id, seq, clock.now(), versionVector(), ops, schemaVersion);
     ApplyResult result = deliverOrBuffer(change);
-    Verify.that(
-        result instanceof ApplyResult.Applied,
-        "local change %s was not applied: %s",
-        change.dot(),
-        result);
+    if (!(result instanceof ApplyResult.Applied)) {
+      // Guarded so that the hot path builds no dot for the message.
+      Verify.that(false, "local change %s was not applied: %s", change.dot(), result);
+    }
     return change;
   }
 
@@ -248,8 +247,11 @@ public final class Replica {
   public ApplyResult apply(Change change) {
     Check.argument(change != null, "change must not be null");
     Dot dot = change.dot();
-    Change logged = log.get(dot);
-    Change known = logged != null ? logged : pending.get(dot);
+    // One lookup where it hits: the log holds no nulls.
+    Change known = log.get(dot);
+    if (known == null) {
+      known = pending.get(dot);
+    }
     if (known != null) {
       if (known.equals(change)) {
         Coverage.mark(ImplMark.REPLICA_DUPLICATE_IGNORED);
@@ -553,8 +555,9 @@ public final class Replica {
    */
   private @Nullable String behindFrontier(Change change) {
     if (map.policy() == RegisterPolicy.LWW) {
-      if (change.timestamp().compareTo(tombstoneFloor) > 0
-          || tombstoneFloor.equals(HlcTimestamp.ZERO)) {
+      // The cheap test first: before any garbage collection the floor is ZERO.
+      if (tombstoneFloor.equals(HlcTimestamp.ZERO)
+          || change.timestamp().compareTo(tombstoneFloor) > 0) {
         return null;
       }
       return "change "
@@ -583,26 +586,31 @@ public final class Replica {
       Coverage.mark(ImplMark.REPLICA_CHANGE_BUFFERED);
       return new ApplyResult.Buffered(change.dot(), missing(change));
     }
-    List<Dot> released = new ArrayList<>();
-    deliver(change);
-    released.add(change.dot());
-    if (!pending.isEmpty()) {
-      releasePending(released);
-      if (released.size() > 1) {
-        Coverage.mark(ImplMark.REPLICA_BUFFERED_RELEASED);
-      }
+    Dot dot = deliver(change);
+    if (pending.isEmpty()) {
+      // The common case (always under LWW): nothing buffered to release, no list to grow.
+      return new ApplyResult.Applied(dot, List.of(dot));
     }
-    return new ApplyResult.Applied(change.dot(), released);
+    List<Dot> released = new ArrayList<>();
+    released.add(dot);
+    releasePending(released);
+    if (released.size() > 1) {
+      Coverage.mark(ImplMark.REPLICA_BUFFERED_RELEASED);
+    }
+    return new ApplyResult.Applied(dot, released);
   }
 
   private void releasePending(List<Dot> released) {
     pending.release(this::deliver, released);
   }
 
-  private void deliver(Change change) {
-    Verify.that(delivered.add(change.dot()), "replica %s delivers %s twice", id, change.dot());
+  /** Delivers {@code change}; returns its dot (built once here for the dot set, log and result). */
+  private Dot deliver(Change change) {
+    Dot dot = change.dot();
+    Verify.that(delivered.add(dot), "replica %s delivers %s twice", id, dot);
     log.add(change);
     map.apply(change);
+    return dot;
   }
 
   /**

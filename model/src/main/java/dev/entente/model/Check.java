@@ -13,6 +13,16 @@ import org.jspecify.annotations.Nullable;
 public final class Check {
   private Check() {}
 
+  /**
+   * As {@link #argument(boolean, String, Object...)} with no arguments, without allocating the
+   * empty argument array on every call.
+   */
+  public static void argument(boolean ok, String format) {
+    if (!ok) {
+      throw new IllegalArgumentException(String.format(Locale.ROOT, format));
+    }
+  }
+
   /** As {@link #argument(boolean, String, Object...)}, without allocating when {@code ok}. */
   public static void argument(boolean ok, String format, long a) {
     if (!ok) {

@@ -66,6 +66,11 @@ public final class VersionVector {
   /** A copy with {@code replica}'s counter set to {@code counter} (0 removes the entry). */
   public VersionVector with(ReplicaId replica, long counter) {
     Check.argument(counter >= 0, "counter must be >= 0, was %d", counter);
+    if (get(replica) == counter) {
+      // Unchanged (every local change normalises its author's entry to what it already is):
+      // immutable, so this vector is the answer, without copying the map.
+      return this;
+    }
     TreeMap<ReplicaId, Long> copy = new TreeMap<>(entries);
     if (counter == 0) {
       copy.remove(replica);

@@ -27,12 +27,16 @@ public record Write(Change change, int position) {
   /** Validates that {@code position} indexes an op of {@code change}. */
   public Write {
     Check.argument(change != null, "write change must not be null");
-    Check.argument(
-        position >= 0 && position < change.ops().size(),
-        "write position %d outside change %s with %d ops",
-        position,
-        change.dot(),
-        change.ops().size());
+    if (position < 0 || position >= change.ops().size()) {
+      // Guarded: the message's arguments (a dot, boxed ints, their array) would otherwise be built
+      // on every write, and writes are built on every map join.
+      Check.argument(
+          false,
+          "write position %d outside change %s with %d ops",
+          position,
+          change.dot(),
+          change.ops().size());
+    }
   }
 
   /** The op this write performs. */
