@@ -62,7 +62,7 @@ final class Analyses {
    * partition was found illegal.
    */
   LinearizabilityAnalysis undecidedOrValid(
-      PartitionRun<?> run, List<Object> keys, int operations, long maxSteps) {
+      PartitionRun run, List<Object> keys, int operations, long maxSteps) {
     long steps = 0;
     for (int i = 0; i < keys.size(); i++) {
       PartitionRun.Outcome outcome = run.outcome(i);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The linearizability checker {@code entente check} runs: the same verdicts as the model's oracle
@@ -25,10 +26,11 @@ import java.util.function.LongSupplier;
  * does it (by {@link SequentialModel#partitionKey}; linearizability is local, Herlihy and Wing
  * 1990); the partitions are searched in parallel, and the search stops at the first illegal one.
  * The verdict and the explanation do not depend on thread timing ({@link PartitionRun} says why):
- * INVALID names the first illegal partition in history order, and its explanation comes from a
- * second, explaining search of that partition alone, which blames the operation the oracle would
- * blame on that partition. Otherwise the first partition that ran out of budget or raised an error
- * makes the verdict UNKNOWN. Unlike the oracle's, the step limit applies to each partition.
+ * INVALID names the illegal partition the oracle's round-robin would report, and its explanation
+ * comes from a second, explaining search of that partition alone, which blames the operation the
+ * oracle blames, in the same words. Otherwise the first partition that ran out of budget or raised
+ * an error makes the verdict UNKNOWN. Unlike the oracle's, the step limit applies to each
+ * partition.
  */
 public final class ParallelLinearizabilityChecker implements Checker<History> {
   private final SequentialModel<?> model;
@@ -85,20 +87,43 @@ public final class ParallelLinearizabilityChecker implements Checker<History> {
     Map<Object, List<Operation>> byKey = LinearizabilityChecker.partitions(m, paired.operations());
     List<Object> keys = new ArrayList<>(byKey.keySet());
     List<List<Operation>> parts = new ArrayList<>(byKey.values());
-    PartitionRun<S> run = new PartitionRun<>(m, parts, budget.maxSteps(), deadline());
+    PartitionRun run =
+        new PartitionRun(
+            parts.size(),
+            i -> search(m, keys.get(i), parts.get(i), false),
+            budget.maxSteps(),
+            deadline());
     run.run(parallelism, executor);
-    int illegal = run.firstIllegal();
+    int illegal = run.reportedIllegal();
     if (illegal != Integer.MAX_VALUE) {
       return analyses.invalid(
-          keys.get(illegal), explain(m, parts.get(illegal)), operations, parts.size());
+          keys.get(illegal),
+          explain(search(m, keys.get(illegal), parts.get(illegal), true)),
+          operations,
+          parts.size());
     }
     return analyses.undecidedOrValid(run, keys, operations, budget.maxSteps());
   }
 
-  /** Searches an illegal partition again, keeping what the explanation needs. */
-  private static <S> PartitionSearch<S> explain(SequentialModel<S> m, List<Operation> part) {
-    PartitionSearch<S> search = new PartitionSearch<>(m, part, true);
-    PartitionSearch.Result again = search.run(Long.MAX_VALUE, () -> false);
+  /**
+   * A search of one partition: over the one-key form of the model when there is one ({@link
+   * KvCellModel}), which explores the same configurations faster, else over the model itself.
+   */
+  private static PartitionSearch<?> search(
+      SequentialModel<?> m, @Nullable Object key, List<Operation> part, boolean explain) {
+    SequentialModel<?> cell = KvCellModel.forPartition(m, key);
+    SequentialModel<?> model = cell == null ? m : cell;
+    return searchOf(model, part, explain);
+  }
+
+  private static <S> PartitionSearch<S> searchOf(
+      SequentialModel<S> m, List<Operation> part, boolean explain) {
+    return new PartitionSearch<>(m, part, explain);
+  }
+
+  /** Runs an explaining search of an illegal partition to its end. */
+  private static PartitionSearch<?> explain(PartitionSearch<?> search) {
+    PartitionSearch.Result again = search.run(Long.MAX_VALUE, taken -> false);
     if (again != PartitionSearch.Result.NOT_LINEARIZABLE) {
       throw new IllegalStateException(
           "the explaining search of an illegal partition found " + again);

@@ -1,53 +1,68 @@
 package dev.entente.histories.linearizability;
 
-import dev.entente.model.check.Operation;
-import dev.entente.model.check.SequentialModel;
-import java.util.List;
+import dev.entente.model.check.LinearizabilityChecker;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Searches every partition of one history, on the calling thread and up to {@code parallelism - 1}
- * helpers of an executor, each worker claiming the next unsearched partition in order. As soon as
- * partition <i>i</i> is found illegal, partitions after <i>i</i> are skipped or stopped; those
- * before it run on, since one of them may be illegal too.
+ * helpers of an executor, each worker claiming the next unsearched partition in order, and reports
+ * the illegal partition the oracle would report, stopping every search that can no longer change
+ * that answer.
  *
- * <p>Why the outcome does not depend on thread timing: let <i>L</i> be the first illegal partition.
- * A partition is only stopped when a partition before it was found illegal, so <i>L</i> and every
- * partition before it run to their own conclusion, and each search is a deterministic function of
- * its partition and its step limit. So {@link #firstIllegal} is always <i>L</i>, and when there is
- * no <i>L</i> nothing is stopped and every outcome is the search's own (a deadline excepted, which
- * is a real clock by nature). Single use.
+ * <p>Which partition is reported: the oracle searches partitions round-robin, giving each open one
+ * {@link LinearizabilityChecker#FIRST_SLICE_STEPS} steps in round 0 and twice as many in each next
+ * round, and reports the first partition, in history order, that is refuted in the earliest round.
+ * A partition that needs <i>s</i> steps to be refuted is refuted in the round whose cumulative
+ * slice first exceeds <i>s</i>, so that choice is the least (round, index) over the illegal
+ * partitions: a function of each partition's own deterministic search, not of thread timing. Once
+ * some partition's rank is known, a search whose steps already place it in a later round (or in the
+ * same round at a later index) cannot beat it and is stopped; one that could beat it runs on.
+ * Without an illegal partition nothing is stopped (a deadline excepted, which is a real clock by
+ * nature). Single use.
  */
-final class PartitionRun<S> {
-  /** How one partition's search ended. */
+final class PartitionRun {
+  /** How one partition's search ended; {@code error} is a model error's message, if any. */
   record Outcome(PartitionSearch.Result result, long steps, @Nullable String error) {}
 
-  private final SequentialModel<S> model;
-  private final List<List<Operation>> parts;
+  private final IntFunction<PartitionSearch<?>> searchOf;
+  private final int partitions;
   private final long maxSteps;
   private final BooleanSupplier pastDeadline;
-  private final AtomicInteger nextPart = new AtomicInteger();
-  private final AtomicInteger firstIllegal = new AtomicInteger(Integer.MAX_VALUE);
+  private final Queue<Integer> queue = new ConcurrentLinkedQueue<>();
+  private final AtomicReferenceArray<@Nullable PartitionSearch<?>> searches;
+  // Each element is read and written only by the worker holding that partition.
+  private final int[] rounds;
+  // The least (round << 32 | index) of the illegal partitions found so far.
+  private final AtomicLong best = new AtomicLong(Long.MAX_VALUE);
   private final AtomicReferenceArray<Outcome> outcomes;
   private final CountDownLatch finished;
 
+  /** A run over {@code partitions} partitions, partition i searched by {@code searchOf(i)}. */
   PartitionRun(
-      SequentialModel<S> model,
-      List<List<Operation>> parts,
+      int partitions,
+      IntFunction<PartitionSearch<?>> searchOf,
       long maxSteps,
       BooleanSupplier pastDeadline) {
-    this.model = model;
-    this.parts = parts;
+    this.partitions = partitions;
+    this.searchOf = searchOf;
     this.maxSteps = maxSteps;
     this.pastDeadline = pastDeadline;
-    this.outcomes = new AtomicReferenceArray<>(parts.size());
-    this.finished = new CountDownLatch(parts.size());
+    this.outcomes = new AtomicReferenceArray<>(partitions);
+    this.searches = new AtomicReferenceArray<>(partitions);
+    this.rounds = new int[partitions];
+    for (int i = 0; i < partitions; i++) {
+      queue.add(i);
+    }
+    this.finished = new CountDownLatch(partitions);
   }
 
   /**
@@ -56,7 +71,7 @@ final class PartitionRun<S> {
    * @throws InterruptedException if the calling thread is interrupted while helpers still search
    */
   void run(int parallelism, Executor executor) throws InterruptedException {
-    int helpers = Math.min(parallelism, parts.size()) - 1;
+    int helpers = Math.min(parallelism, partitions) - 1;
     for (int i = 0; i < helpers; i++) {
       try {
         executor.execute(this::work);
@@ -68,9 +83,30 @@ final class PartitionRun<S> {
     finished.await();
   }
 
-  /** The index of the first illegal partition, or {@link Integer#MAX_VALUE} if none is. */
-  int firstIllegal() {
-    return firstIllegal.get();
+  /** The index of the illegal partition to report, or {@link Integer#MAX_VALUE} if none is. */
+  int reportedIllegal() {
+    long b = best.get();
+    return b == Long.MAX_VALUE ? Integer.MAX_VALUE : (int) b;
+  }
+
+  /** The oracle's round in which a search that needs {@code steps} steps concludes. */
+  static long round(long steps) {
+    long round = 0;
+    while (steps >= cumulative(round)) {
+      round++;
+    }
+    return round;
+  }
+
+  /** True if partition {@code i}, after {@code taken} steps, can no longer be the one reported. */
+  private boolean cannotWin(int i, long taken) {
+    long b = best.get();
+    if (b == Long.MAX_VALUE) {
+      return false;
+    }
+    long round = round(taken);
+    long bestRound = b >>> 32;
+    return round > bestRound || (round == bestRound && i > (int) b);
   }
 
   /** How partition {@code i}'s search ended; null if its worker died of an {@link Error}. */
@@ -79,30 +115,60 @@ final class PartitionRun<S> {
   }
 
   private void work() {
-    for (int i = nextPart.getAndIncrement(); i < parts.size(); i = nextPart.getAndIncrement()) {
+    for (Integer i = queue.poll(); i != null; i = queue.poll()) {
+      boolean done = true;
       try {
-        outcomes.set(i, search(i));
+        done = slice(i);
       } finally {
-        finished.countDown();
+        if (done) {
+          finished.countDown();
+        }
       }
     }
   }
 
-  private Outcome search(int i) {
-    if (i > firstIllegal.get()) {
-      return new Outcome(PartitionSearch.Result.STOPPED, 0, null);
+  /**
+   * Gives partition {@code i} its next round's slice, as the oracle's round-robin does; true once
+   * the partition has its outcome, false if it went back into the queue for another round.
+   */
+  private boolean slice(int i) {
+    PartitionSearch<?> search = searches.get(i);
+    if (search == null) {
+      if (cannotWin(i, 0)) {
+        outcomes.set(i, new Outcome(PartitionSearch.Result.STOPPED, 0, null));
+        return true;
+      }
+      search = searchOf.apply(i);
+      searches.set(i, search);
     }
-    PartitionSearch<S> search = new PartitionSearch<>(model, parts.get(i), false);
+    long sliceEnd = Math.min(cumulative(rounds[i]), maxSteps);
     PartitionSearch.Result result;
     try {
-      result = search.run(maxSteps, () -> i > firstIllegal.get() || pastDeadline.getAsBoolean());
+      result = search.run(sliceEnd, taken -> cannotWin(i, taken) || pastDeadline.getAsBoolean());
     } catch (RuntimeException e) {
-      return new Outcome(
-          PartitionSearch.Result.STOPPED, search.steps(), String.valueOf(e.getMessage()));
+      outcomes.set(
+          i,
+          new Outcome(
+              PartitionSearch.Result.STOPPED, search.steps(), String.valueOf(e.getMessage())));
+      return true;
+    }
+    if (result == PartitionSearch.Result.OUT_OF_STEPS && search.steps() < maxSteps) {
+      rounds[i]++;
+      queue.add(i);
+      return false;
     }
     if (result == PartitionSearch.Result.NOT_LINEARIZABLE) {
-      firstIllegal.accumulateAndGet(i, Math::min);
+      best.accumulateAndGet((round(search.steps()) << 32) | i, Math::min);
     }
-    return new Outcome(result, search.steps(), null);
+    searches.set(i, null);
+    outcomes.set(i, new Outcome(result, search.steps(), null));
+    return true;
+  }
+
+  /** Steps a search may have taken by the end of round {@code round}. */
+  private static long cumulative(long round) {
+    return round >= 40
+        ? Long.MAX_VALUE
+        : LinearizabilityChecker.FIRST_SLICE_STEPS * ((1L << (round + 1)) - 1);
   }
 }

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.function.LongPredicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,14 +86,14 @@ final class PartitionSearch<S> {
 
   /**
    * Searches until a verdict, or until {@code maxSteps} steps are taken, or until {@code stop} says
-   * so (polled every {@value #POLL_EVERY_STEPS} steps).
+   * so of the steps taken (polled every {@value #POLL_EVERY_STEPS} steps).
    */
-  Result run(long maxSteps, BooleanSupplier stop) {
+  Result run(long maxSteps, LongPredicate stop) {
     while (remaining > 0) {
       if (taken >= maxSteps) {
         return Result.OUT_OF_STEPS;
       }
-      if (taken % POLL_EVERY_STEPS == 0 && stop.getAsBoolean()) {
+      if (taken % POLL_EVERY_STEPS == 0 && stop.test(taken)) {
         return Result.STOPPED;
       }
       if (entry == NIL || !isCall(entry)) {

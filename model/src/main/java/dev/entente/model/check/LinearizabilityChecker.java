@@ -26,8 +26,11 @@ import org.jspecify.annotations.Nullable;
  * answers UNKNOWN.
  */
 public final class LinearizabilityChecker implements Checker<History> {
-  /** Steps each key's search gets in the first round-robin turn; doubled every round. */
-  private static final long FIRST_SLICE_STEPS = 10_000;
+  /**
+   * Steps each key's search gets in the first round-robin turn; doubled every round. Public so that
+   * a parallel checker can report the key this checker would report.
+   */
+  public static final long FIRST_SLICE_STEPS = 10_000;
 
   private final SequentialModel<?> model;
   private final SearchBudget budget;
