@@ -153,7 +153,8 @@ public final class BenchRunner {
         new OptionsBuilder()
             .include(Suite.CLOCK.includeRegex() + "(currentTimeMillis|hlcNow)$")
             .include(Suite.APPLY.includeRegex() + "(hashMapPut|replicaApply)$")
-            .include(Suite.MERGE.includeRegex() + "(hashMapUnion|ententeMerge)$");
+            .include(Suite.MERGE.includeRegex() + "(hashMapUnion|ententeMerge)$")
+            .include(Suite.CHECKER.includeRegex());
     tiny(main).warmupIterations(1).warmupTime(TimeValue.milliseconds(200));
     ChainedOptionsBuilder pekko =
         tiny(new OptionsBuilder().include(Suite.MERGE.includeRegex() + PEKKO_METHOD + "$"))
@@ -229,7 +230,8 @@ public final class BenchRunner {
             "  --tiny      the four targeted ratios only, ~20 s (ignores --only)",
             "  --out DIR   where jmh-result.json, run-info.json, ratios.json go"
                 + " (default results/bench)",
-            "  --only      comma-separated suites: clock, apply, merge, version-vector, codec",
+            "  --only      comma-separated suites: clock, apply, merge, version-vector, codec,"
+                + " checker",
             "  --ratios    print the ratio table of an existing JMH JSON result and exit");
 
     boolean full;

@@ -80,6 +80,11 @@ public final class Ratios {
               "contentHash / SHA-256 of encoded bytes",
               "CodecBenchmark.contentHash",
               "CodecBenchmark.sha256Floor",
+              Target.NONE),
+          new RatioSpec(
+              "checker: parallel checker / model oracle",
+              "CheckerBenchmark.parallelChecker",
+              "CheckerBenchmark.oracle",
               Target.NONE));
 
   private static final ObjectMapper JSON =

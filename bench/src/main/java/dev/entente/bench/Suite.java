@@ -18,7 +18,8 @@ public enum Suite {
   APPLY(ApplyBenchmark.class),
   MERGE(MergeBenchmark.class),
   VERSION_VECTOR(VersionVectorBenchmark.class),
-  CODEC(CodecBenchmark.class);
+  CODEC(CodecBenchmark.class),
+  CHECKER(CheckerBenchmark.class);
 
   private final Class<?> benchmarkClass;
 

@@ -32,6 +32,8 @@ class BenchArchitectureTest {
             "dev.entente.model..",
             "dev.entente.impl..",
             "dev.entente.storage..",
+            // The history readers and checkers (CheckerBenchmark); they bring Clojure for EDN.
+            "dev.entente.histories..",
             "org.openjdk.jmh..",
             "org.apache.pekko..",
             "scala..",
