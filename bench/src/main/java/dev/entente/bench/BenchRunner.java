@@ -188,7 +188,8 @@ public final class BenchRunner {
         new OptionsBuilder()
             .include(Suite.CLOCK.includeRegex() + "(currentTimeMillis|hlcNow)$")
             .include(Suite.APPLY.includeRegex() + "(hashMapPut|replicaApply)$")
-            .include(Suite.MERGE.includeRegex() + "(hashMapUnion|ententeMerge)$");
+            .include(Suite.MERGE.includeRegex() + "(hashMapUnion|ententeMerge)$")
+            .include(Suite.CHECKER.includeRegex());
     tiny(main).warmupIterations(1).warmupTime(TimeValue.milliseconds(200));
     ChainedOptionsBuilder pekko =
         tiny(new OptionsBuilder().include(Suite.MERGE.includeRegex() + PEKKO_METHOD + "$"))
@@ -309,7 +310,7 @@ public final class BenchRunner {
             "  --out DIR   where jmh-result.json, run-info.json, ratios.json go"
                 + " (default results/bench)",
             "  --only      comma-separated suites: clock, apply, merge, version-vector, codec,"
-                + " simulator, scaling, peers",
+                + " simulator, scaling, peers, checker",
             "  --ratios    print the ratio table of an existing JMH JSON result and exit");
 
     boolean full;

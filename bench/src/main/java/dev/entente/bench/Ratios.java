@@ -116,7 +116,12 @@ public final class Ratios {
           peers("(b) merge: Entente MV / Pekko", "ententeMvMerge", PEKKO_MERGE, 0.4),
           peers("(b) merge: Entente causal group / Pekko", "ententeCausalMerge", PEKKO_MERGE, 0),
           peers("(b) merge: plain floor / Pekko", "floorMerge", PEKKO_MERGE, 0),
-          peers("(b) merge: Automerge / Pekko", "automergeMerge", PEKKO_MERGE, 0));
+          peers("(b) merge: Automerge / Pekko", "automergeMerge", PEKKO_MERGE, 0),
+          new RatioSpec(
+              "checker: parallel checker / model oracle",
+              "CheckerBenchmark.parallelChecker",
+              "CheckerBenchmark.oracle",
+              Target.NONE));
 
   private static final ObjectMapper JSON =
       new ObjectMapper()

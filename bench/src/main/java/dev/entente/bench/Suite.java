@@ -18,8 +18,9 @@ public enum Suite {
   VERSION_VECTOR(VersionVectorBenchmark.class),
   CODEC(CodecBenchmark.class),
   SIMULATOR(SimulatorBenchmark.class),
-  SCALING(ScalingBenchmark.class,
-  PEERS(PeersBenchmark.class);
+  SCALING(ScalingBenchmark.class),
+  PEERS(PeersBenchmark.class),
+  CHECKER(CheckerBenchmark.class);
 
   private final Class<?> benchmarkClass;
 

@@ -35,6 +35,8 @@ class BenchArchitectureTest {
             "dev.entente.storage..",
             // SimulatorBenchmark: complete simulator runs per second.
             "dev.entente.simulations..",
+            // The history readers and checkers (CheckerBenchmark); they bring Clojure for EDN.
+            "dev.entente.histories..",
             "org.openjdk.jmh..",
             "org.apache.pekko..",
             "scala..",

@@ -1,9 +1,9 @@
 package dev.entente.histories;
 
+import dev.entente.histories.linearizability.ParallelLinearizabilityChecker;
 import dev.entente.model.check.CheckResult;
 import dev.entente.model.check.Checker;
 import dev.entente.model.check.CounterChecker;
-import dev.entente.model.check.LinearizabilityChecker;
 import dev.entente.model.check.Models;
 import dev.entente.model.check.SearchBudget;
 import dev.entente.model.check.SetChecker;
@@ -22,6 +22,9 @@ import org.jspecify.annotations.Nullable;
  * {@code <file> TAB <verdict> TAB <milliseconds> TAB <explanation>}, and the verdicts composed
  * (INVALID beats UNKNOWN beats VALID). An unreadable file is UNKNOWN with the parse error as its
  * explanation; it never stops the other files from being checked.
+ *
+ * <p>Linearizability models are judged by the {@link ParallelLinearizabilityChecker} (the model
+ * module's checker is its oracle), with the step limit applying to each independent key.
  *
  * <p>Time is injected ({@code nanoClock}): the search budget's timeout and the per-file figure read
  * it, so the caller decides whether that is the real clock.
@@ -73,7 +76,7 @@ public final class HistoryCheck {
     long timeoutNanos = TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     Checker<History> linear =
         history ->
-            new LinearizabilityChecker(
+            new ParallelLinearizabilityChecker(
                     sequential, SearchBudget.steps(maxStates).withTimeout(nanoClock, timeoutNanos))
                 .check(history);
     return new HistoryCheck(linear, nanoClock);

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.entente.histories.linearizability.ParallelLinearizabilityChecker;
 import dev.entente.model.check.CheckResult;
 import dev.entente.model.check.Checker;
 import dev.entente.model.check.CounterChecker;
+import dev.entente.model.check.LinearizabilityAnalysis;
 import dev.entente.model.check.LinearizabilityChecker;
 import dev.entente.model.check.Models;
 import dev.entente.model.check.SearchBudget;
@@ -152,7 +154,7 @@ class SharedHistoriesTest {
     long parsed = System.nanoTime();
     CheckResult result = checker.check(history);
     long done = System.nanoTime();
-    if (LARGE.matcher(e.path()).find()) {
+    if (LARGE.matcher(e.path()).find() || System.getProperty("entente.times") != null) {
       System.out.printf(
           Locale.ROOT,
           "[time] %-60s %6d ops  parse %5d ms  check %6d ms  %s%n",
@@ -201,11 +203,27 @@ class SharedHistoriesTest {
     throw new AssertionError("no checker for " + p);
   }
 
+  /**
+   * The oracle and the parallel checker {@code entente check} runs, which must agree on the verdict
+   * and on the whole explanation (the same key, failing op, path and states, the same count of
+   * states explored when valid).
+   */
   private static Checker<History> linearizable(dev.entente.model.check.SequentialModel<?> model) {
-    return h ->
-        new LinearizabilityChecker(
-                model, SearchBudget.defaults().withTimeout(System::nanoTime, DEADLINE_NANOS))
-            .check(h);
+    return h -> {
+      LinearizabilityAnalysis oracle =
+          new LinearizabilityChecker(
+                  model, SearchBudget.defaults().withTimeout(System::nanoTime, DEADLINE_NANOS))
+              .analyse(h);
+      LinearizabilityAnalysis fast =
+          new ParallelLinearizabilityChecker(
+                  model, SearchBudget.defaults().withTimeout(System::nanoTime, DEADLINE_NANOS))
+              .analyse(h);
+      assertThat(fast.verdict()).as("parallel checker vs oracle").isEqualTo(oracle.verdict());
+      assertThat(fast.explanation())
+          .as("parallel checker vs oracle")
+          .isEqualTo(oracle.explanation());
+      return fast.toResult();
+    };
   }
 
   private static List<Expectation> expectations(String folder) throws IOException {

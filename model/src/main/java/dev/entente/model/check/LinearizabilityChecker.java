@@ -26,8 +26,11 @@ import org.jspecify.annotations.Nullable;
  * answers UNKNOWN.
  */
 public final class LinearizabilityChecker implements Checker<History> {
-  /** Steps each key's search gets in the first round-robin turn; doubled every round. */
-  private static final long FIRST_SLICE_STEPS = 10_000;
+  /**
+   * Steps each key's search gets in the first round-robin turn; doubled every round. Public so that
+   * a parallel checker can report the key this checker would report.
+   */
+  public static final long FIRST_SLICE_STEPS = 10_000;
 
   private final SequentialModel<?> model;
   private final SearchBudget budget;
@@ -66,10 +69,10 @@ public final class LinearizabilityChecker implements Checker<History> {
       return unknown(
           ops.size(), 0, 0, "malformed history: " + String.join("; ", paired.problems()));
     }
-    Map<Object, List<Operation>> partitions = partition(m, relevant(m, ops));
+    Map<Object, List<Operation>> partitions = partitions(m, ops);
     List<WglSearch<S>> searches = new ArrayList<>();
     for (List<Operation> part : partitions.values()) {
-      searches.add(new WglSearch<>(m, renumber(part)));
+      searches.add(new WglSearch<>(m, part));
     }
     return roundRobin(new ArrayList<>(partitions.keySet()), searches, ops.size());
   }
@@ -157,8 +160,21 @@ public final class LinearizabilityChecker implements Checker<History> {
         "linearizable: " + operations + " operations" + detail + ", " + steps + " states explored");
   }
 
+  /**
+   * The independent sub-histories this checker searches, by key in order of first appearance: the
+   * paired {@code ops} without indeterminate read-only operations (they constrain nothing), split
+   * by {@link SequentialModel#partitionKey} when every operation has a key (else one partition
+   * under the null key), each renumbered from 0. Public so that faster checkers split exactly as
+   * the oracle does.
+   */
+  public static Map<Object, List<Operation>> partitions(SequentialModel<?> m, List<Operation> ops) {
+    Map<Object, List<Operation>> out = new LinkedHashMap<>();
+    partition(m, relevant(m, ops)).forEach((key, part) -> out.put(key, renumber(part)));
+    return out;
+  }
+
   /** Drops indeterminate read-only operations: they constrain nothing. */
-  private static <S> List<Operation> relevant(SequentialModel<S> m, List<Operation> ops) {
+  private static List<Operation> relevant(SequentialModel<?> m, List<Operation> ops) {
     List<Operation> out = new ArrayList<>(ops.size());
     for (Operation op : ops) {
       if (op.outcome() != Operation.Outcome.INFO || !m.isReadOnly(op)) {
@@ -169,8 +185,7 @@ public final class LinearizabilityChecker implements Checker<History> {
   }
 
   /** Splits by key when every operation has one; else one partition under the null key. */
-  private static <S> Map<Object, List<Operation>> partition(
-      SequentialModel<S> m, List<Operation> ops) {
+  private static Map<Object, List<Operation>> partition(SequentialModel<?> m, List<Operation> ops) {
     Map<Object, List<Operation>> byKey = new LinkedHashMap<>();
     for (Operation op : ops) {
       Object key = m.partitionKey(op);

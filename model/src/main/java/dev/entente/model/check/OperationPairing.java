@@ -16,15 +16,18 @@ import org.jspecify.annotations.Nullable;
  * the model observes failures; {@code :info} and a missing completion mean the outcome is unknown.
  * A process that invokes again while an operation is still open (Jepsen gives crashed processes new
  * ids, but not every recorder does) leaves that operation indeterminate. Completions without an
- * invocation are reported as problems.
+ * invocation are reported as problems. Stateless.
+ *
+ * <p>Public so that checkers outside this package (the parallel checker in {@code histories}) pair
+ * operations exactly as the oracle does.
  */
-final class OperationPairing {
+public final class OperationPairing {
   private OperationPairing() {}
 
   /** The paired operations, in invocation order, and the problems found. */
-  record Paired(List<Operation> operations, List<String> problems) {}
+  public record Paired(List<Operation> operations, List<String> problems) {}
 
-  static Paired pair(History history, SequentialModel<?> model) {
+  public static Paired pair(History history, SequentialModel<?> model) {
     List<Operation> out = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     Map<Long, HistoryOp> open = new LinkedHashMap<>();

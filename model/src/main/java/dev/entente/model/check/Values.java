@@ -13,9 +13,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Comparisons of history values that forgive the differences between the EDN and JSON encodings of
  * one history: a JSON file carries {@code "x"} where the EDN file carries {@code :x}, and an
- * integer may arrive as any boxed integral type. Stateless.
+ * integer may arrive as any boxed integral type. Stateless. Public for {@link #print} only.
  */
-final class Values {
+public final class Values {
   private Values() {}
 
   /**
@@ -65,7 +65,7 @@ final class Values {
   }
 
   /** EDN text for explanations; falls back to {@code toString} for non-history values. */
-  static String print(@Nullable Object v) {
+  public static String print(@Nullable Object v) {
     try {
       return EdnText.print(v);
     } catch (IllegalArgumentException e) {
