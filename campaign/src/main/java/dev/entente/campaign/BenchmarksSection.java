@@ -24,6 +24,7 @@ public final class BenchmarksSection {
 
   /** The title of the simulator table. */
   static final String SIMULATOR_TABLE = "Simulator, default profile, one core";
+
   // Appended to the setup only when the peers suite ran, so that runs without it read as before.
   private static final String PEERS_SETUP =
       " Issue 13, on the public API beside the peers in one run: Entente LWW <= 0.5x Pekko's"
@@ -73,17 +74,17 @@ public final class BenchmarksSection {
       }
     }
     rows.sort(Comparator.comparingInt(Ratio::index));
-    List<PeersTable.Row> peers = PeersTable.rows(rows.stream().map(Ratio::m).toList());
+    List<PeersBenchTable.Row> peers = PeersBenchTable.rows(rows.stream().map(Ratio::m).toList());
     String state = status == null ? "unavailable" : status.status();
     String reason = status == null ? "no benchmark records" : status.reason();
     List<Chart> charts = new ArrayList<>();
     List<Table> tables = new ArrayList<>();
     if (!peers.isEmpty()) {
-      tables.add(PeersTable.table(peers));
-      charts.add(PeersTable.chart(peers));
+      tables.add(PeersBenchTable.table(peers));
+      charts.add(PeersBenchTable.chart(peers));
     }
     if (!bytes.isEmpty()) {
-      tables.add(PeersTable.bytesTable(bytes));
+      tables.add(PeersBenchTable.bytesTable(bytes));
     }
     tables.add(table(rows));
     if (!rows.isEmpty()) {
@@ -109,7 +110,7 @@ public final class BenchmarksSection {
             charts,
             (rows.isEmpty()
                     ? "No benchmark figures in this run (" + state + ": " + reason + ")."
-                    : findings(rows) + PeersTable.findings(peers))
+                    : findings(rows) + PeersBenchTable.findings(peers))
                 + simulatorFindings(simulator)
                 + (scaling.isEmpty() ? "" : ScalingTables.findings(scaling)));
     return new ExperimentReport(section, List.of());

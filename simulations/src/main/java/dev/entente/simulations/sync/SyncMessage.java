@@ -141,8 +141,8 @@ public sealed interface SyncMessage {
           + changes.stream()
               .map(c -> c.dot().toString())
               .collect(Collectors.joining(",", "[", "]"));
-      }
     }
+  }
 
   /** What the sender has delivered, for the receiver's stability frontier (compaction runs). */
   record Stability(StabilityReport report) implements SyncMessage {

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * with its median time, its quartiles, its ratio to Pekko's time in the same run, the target and
  * the verdict; Pekko's own row per work; and the encoded merged state sizes of work (c). Stateless.
  */
-final class PeersTable {
+final class PeersBenchTable {
   /**
    * Puts in work (a) and writes per side in work (b), to turn bytes per shot into bytes per write.
    */
@@ -26,7 +26,7 @@ final class PeersTable {
 
   private static final double MERGE_WRITES = 50_000;
 
-  private PeersTable() {}
+  private PeersBenchTable() {}
 
   /** One row: a work, a subject and its ratio row (for Pekko's own row, the baseline side). */
   record Row(String work, String subject, BenchRatioMetrics m, boolean pekko) {

@@ -8,7 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The peers table of the benchmarks section, from the bench module's peers ratio rows. */
-class PeersTableTest {
+class PeersBenchTableTest {
   private static RunRecord ratio(int i, String label, double ratio, String target, String v) {
     // Pekko's put takes 100 ms in these rows; the subject ratio times that.
     return RunRecord.of(
@@ -56,7 +56,7 @@ class PeersTableTest {
         .filter(r -> r.metrics() instanceof BenchRatioMetrics)
         .forEach(r -> ms.add((BenchRatioMetrics) r.metrics()));
 
-    List<PeersTable.Row> rows = PeersTable.rows(ms);
+    List<PeersBenchTable.Row> rows = PeersBenchTable.rows(ms);
 
     assertThat(rows)
         .extracting(r -> r.work() + " | " + r.subject())
