@@ -96,6 +96,26 @@ final class CausalBuffer {
   }
 
   /**
+   * Drops every buffered change whose dot has been delivered some other way (a merged snapshot
+   * delivers dots wholesale): they are held, no longer pending. Rebuilds the waiting lists from
+   * what remains, O(n); the greatest counters ever buffered are kept.
+   */
+  void dropDelivered() {
+    List<Change> keep = new ArrayList<>();
+    for (Change c : pending.values()) {
+      if (!delivered.contains(c.dot())) {
+        keep.add(c);
+      }
+    }
+    pending.clear();
+    waiting.clear();
+    readyOnArrival.clear();
+    for (Change c : keep) {
+      add(c);
+    }
+  }
+
+  /**
    * The greatest counter of {@code replica} ever buffered, 0 if none: O(1). It may since have been
    * delivered, so it bounds the buffered counters from above and, with the delivered set's greatest
    * counter, gives the greatest counter held either way.

@@ -392,7 +392,7 @@ public final class Replica {
     long before = delivered.size();
     delivered.addAll(theirs);
     // A change this replica buffered may be one the snapshot delivered: it is held, not pending.
-    pending.keySet().removeIf(delivered::contains);
+    pending.dropDelivered();
     long learned = delivered.size() - before;
     compacted += learned;
     horizon = horizon.merge(theirs.maxCounters());

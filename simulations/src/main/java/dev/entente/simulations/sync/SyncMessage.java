@@ -8,6 +8,7 @@ import dev.entente.model.MaterialisedMap;
 import dev.entente.model.Op;
 import dev.entente.model.VersionVector;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Everything replicas and the sequencer say to each other. Immutable. {@link #label()} is the
