@@ -75,10 +75,12 @@ class TraceValidationTest {
         new TraceValidator(TlcRunner.withDefaults(TIMEOUT), SpecFiles.locate());
     batch = validator.validateAll(traces, line -> {});
     System.out.printf(
-        "trace batch: %d traces, %d events, %d TLC run(s), %d ms (%.0f events/s)%n",
+        "trace batch: %d traces, %d events, %d TLC run(s), %d distinct states, %d ms (%.0f"
+            + " events/s)%n",
         traces.size(),
         batch.events(),
         batch.runs(),
+        batch.results().get(0).tlc().distinctStates(),
         batch.wallTimeMillis(),
         batch.eventsPerSecond());
   }
