@@ -22,7 +22,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = StepStatus.class, name = "status"),
   @JsonSubTypes.Type(value = CrashedRun.class, name = "crashed"),
   @JsonSubTypes.Type(value = StorageMetrics.class, name = "storage"),
-  @JsonSubTypes.Type(value = SchemaRolloutMetrics.class, name = "schema-rollout")
+  @JsonSubTypes.Type(value = SchemaRolloutMetrics.class, name = "schema-rollout"),
+  @JsonSubTypes.Type(value = TraceValidationMetrics.class, name = "trace-validation")
 })
 public sealed interface Metrics
     permits SimulatedMetrics,
@@ -32,4 +33,5 @@ public sealed interface Metrics
         CoverageMetrics,
         MutationMetrics,
         StepStatus,
-        CrashedRun {}
+        CrashedRun,
+        TraceValidationMetrics {}
