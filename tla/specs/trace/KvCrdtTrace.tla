@@ -70,7 +70,12 @@ TraceTick ==
 \* The op lists Next may give Write (OpSets, without enumerating SUBSET Op).
 WellFormedOps(ops) ==
     /\ ops # {}
-    /\ \A o \in ops : o \in Op
+    \* o \in Op, written without enumerating Op (Key \X Value: the union over
+    \* a batch, thousands of values).
+    /\ \A o \in ops :
+          /\ o.key \in Key
+          /\ \/ o.value \in Value /\ o = Put(o.key, o.value)
+             \/ o = Delete(o.key)
     /\ \A o1, o2 \in ops : o1.key = o2.key => o1 = o2
 
 \* What the implementation logged after the step.

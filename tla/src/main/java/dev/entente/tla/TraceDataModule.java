@@ -2,12 +2,15 @@ package dev.entente.tla;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Writes the {@code TraceData} module that {@code trace/KvCrdtTrace.tla} extends, for a batch of
@@ -15,9 +18,10 @@ import java.util.TreeSet;
  * #constants}): the constants ({@code TrReplica}, {@code TrReplicaRank}, {@code TrKey}, {@code
  * TrValue}, {@code TrNoValue}, {@code TrGroupOf}, {@code TrPolicy}, {@code TrClock}, {@code
  * TrMaxSkew}, {@code TrMaxLogical}), each trace's skew bound {@code TrMaxSkewOf} and {@code
- * Traces}, the traces in order as a sequence of sequences of records in KvCrdt's shapes. Keys and
- * values are the union over the batch: a trace only ever names its own, so the larger sets change
- * no behaviour that follows it. Stateless.
+ * Traces}, the traces in order as a sequence of sequences of records in KvCrdt's shapes. Each
+ * trace's keys and values are renamed (see {@code parseEvents}); the sets are the union of the
+ * names, and a trace only ever uses its own, so the larger sets change no behaviour that follows
+ * it. Stateless.
  */
 public final class TraceDataModule {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -93,19 +97,47 @@ public final class TraceDataModule {
     return b.toString();
   }
 
+  /**
+   * The events of one trace with its keys and values renamed {@code k1, k2, ...} and {@code v1, v2,
+   * ...} in order of appearance, adding the names to {@code keys} and {@code values}. KvCrdt only
+   * compares keys and values for equality, so a per-trace bijection changes no verdict, and a batch
+   * needs as many keys and values as its largest trace, not their sum (every register and every
+   * {@code Materialise} ranges over all of {@code Key}).
+   */
   private static List<JsonNode> parseEvents(
       List<String> lines, TreeSet<String> keys, TreeSet<String> values) {
+    Map<String, String> keyNames = new HashMap<>();
+    Map<String, String> valueNames = new HashMap<>();
+    Function<String, String> key =
+        k -> keyNames.computeIfAbsent(k, x -> "k" + (keyNames.size() + 1));
+    Function<String, String> value =
+        v -> valueNames.computeIfAbsent(v, x -> "v" + (valueNames.size() + 1));
     List<JsonNode> events = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       JsonNode e = parse(line);
       events.add(e);
       for (JsonNode o : e.get("change").get("ops")) {
-        keys.add(o.get("key").asText());
-        if (o.has("value")) {
-          values.add(o.get("value").asText());
+        ObjectNode op = (ObjectNode) o;
+        op.put("key", key.apply(op.get("key").asText()));
+        if (op.has("value")) {
+          op.put("value", value.apply(op.get("value").asText()));
         }
       }
+      JsonNode shown = e.get("post").get("values");
+      if (shown != null && shown.isObject()) {
+        ObjectNode renamed = JSON.createObjectNode();
+        for (Iterator<Map.Entry<String, JsonNode>> it = shown.fields(); it.hasNext(); ) {
+          Map.Entry<String, JsonNode> kv = it.next();
+          JsonNode v = kv.getValue();
+          renamed.set(
+              key.apply(kv.getKey()),
+              v.isNull() ? v : JSON.getNodeFactory().textNode(value.apply(v.asText())));
+        }
+        ((ObjectNode) e.get("post")).set("values", renamed);
+      }
     }
+    keys.addAll(keyNames.values());
+    values.addAll(valueNames.values());
     return events;
   }
 
