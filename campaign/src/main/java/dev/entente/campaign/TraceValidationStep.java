@@ -1,11 +1,7 @@
 package dev.entente.campaign;
 
-import dev.entente.impl.clock.ClockKind;
-import dev.entente.model.RegisterPolicy;
-import dev.entente.simulations.Overrides;
-import dev.entente.simulations.Profile;
+import dev.entente.simulations.Mutant;
 import dev.entente.simulations.SimulationOptions;
-import dev.entente.simulations.plan.FaultKind;
 import dev.entente.simulations.trace.TraceExporter;
 import dev.entente.tla.SpecFiles;
 import dev.entente.tla.TlcRunner;
@@ -25,8 +21,6 @@ final class TraceValidationStep {
   private static final int LARGEST = 100;
   private static final int[] BATCHES = {1, 10, LARGEST};
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
-  private static final String FAULTS =
-      "partition-one,partition-majority,clog,pause,loss,duplicate,reorder,delay,skew,drift";
 
   private TraceValidationStep() {}
 
@@ -62,22 +56,11 @@ final class TraceValidationStep {
   private static List<List<String>> traces() {
     List<List<String>> traces = new ArrayList<>();
     for (long seed = 1; traces.size() < LARGEST; seed++) {
-      SimulationOptions options = options(seed);
+      SimulationOptions options = TraceExporter.sampleOptions(seed, Mutant.NONE);
       if (TraceExporter.unsupported(options).isEmpty()) {
         traces.add(TraceExporter.export(options));
       }
     }
     return traces;
-  }
-
-  private static SimulationOptions options(long seed) {
-    Overrides o =
-        Overrides.NONE
-            .withPolicy(RegisterPolicy.LWW)
-            .withClock(ClockKind.HLC)
-            .withReplicas(3)
-            .withOps(20)
-            .withFaults(FaultKind.parseList(FAULTS));
-    return Profile.parse("default").resolve(seed, o);
   }
 }

@@ -5,13 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.entente.impl.clock.ClockKind;
-import dev.entente.model.RegisterPolicy;
 import dev.entente.simulations.Mutant;
-import dev.entente.simulations.Overrides;
-import dev.entente.simulations.Profile;
 import dev.entente.simulations.SimulationOptions;
-import dev.entente.simulations.plan.FaultKind;
 import dev.entente.simulations.trace.TraceExporter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,24 +25,12 @@ import org.junit.jupiter.api.Test;
 class TraceValidationTest {
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-  /** Every fault the spec models: network faults, loss, duplication, reordering, skew, drift. */
-  private static final String FAULTS =
-      "partition-one,partition-majority,clog,pause,loss,duplicate,reorder,delay,skew,drift";
-
   private static List<Long> seeds = List.of();
   private static int tamperedLine;
   private static TraceValidator.Batch batch = new TraceValidator.Batch(List.of(), 0, 0);
 
   static SimulationOptions options(long seed, Mutant mutant) {
-    Overrides o =
-        Overrides.NONE
-            .withPolicy(RegisterPolicy.LWW)
-            .withClock(ClockKind.HLC)
-            .withReplicas(3)
-            .withOps(20)
-            .withFaults(FaultKind.parseList(FAULTS))
-            .withMutant(mutant);
-    return Profile.parse("default").resolve(seed, o);
+    return TraceExporter.sampleOptions(seed, mutant);
   }
 
   /** The first five seeds whose drawn options the exporter supports (not state gossip). */
