@@ -29,7 +29,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = ReconcileMetrics.class, name = "reconcile"),
   @JsonSubTypes.Type(value = SimulatorBenchMetrics.class, name = "bench-simulator"),
   @JsonSubTypes.Type(value = ScalingMetrics.class, name = "bench-scaling"),
-  @JsonSubTypes.Type(value = PeerBytesMetrics.class, name = "peer-bytes")
+  @JsonSubTypes.Type(value = PeerBytesMetrics.class, name = "peer-bytes"),
+  @JsonSubTypes.Type(value = TraceValidationMetrics.class, name = "trace-validation")
 })
 public sealed interface Metrics
     permits SimulatedMetrics,
@@ -45,4 +46,5 @@ public sealed interface Metrics
         ReconcileMetrics,
         SimulatorBenchMetrics,
         ScalingMetrics,
-        PeerBytesMetrics {}
+        PeerBytesMetrics,
+        TraceValidationMetrics {}

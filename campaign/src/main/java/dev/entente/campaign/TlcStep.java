@@ -13,8 +13,9 @@ import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Runs TLC on the manifest's CI models (as {@code entente tlc} does) and turns the results into
- * campaign records; failures become a status record rather than an exception. Stateless.
+ * Runs TLC on the manifest's CI models (as {@code entente tlc} does), then measures trace
+ * validation ({@link TraceValidationStep}), and turns the results into campaign records; failures
+ * become a status record rather than an exception. Stateless.
  */
 final class TlcStep {
   private static final Duration TIMEOUT = Duration.ofMinutes(15);
@@ -52,6 +53,7 @@ final class TlcStep {
                 known(r.depth()));
         out.add(RunRecord.of(TlcSection.ID, model.name(), 0, out.size(), m));
       }
+      out.addAll(TraceValidationStep.run(err, out.size()));
       return out;
     } catch (RuntimeException e) {
       return List.of(status("failed", RunRecord.stackTrace(e)));

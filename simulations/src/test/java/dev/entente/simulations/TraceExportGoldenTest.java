@@ -2,9 +2,6 @@ package dev.entente.simulations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.entente.impl.clock.ClockKind;
-import dev.entente.model.RegisterPolicy;
-import dev.entente.simulations.plan.FaultKind;
 import dev.entente.simulations.trace.TraceExporter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,8 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class TraceExportGoldenTest {
   private static final String RESOURCE = "/golden/trace-exports.tsv";
-  private static final String FAULTS =
-      "partition-one,partition-majority,clog,pause,loss,duplicate,reorder,delay,skew,drift";
 
   @Test
   void exportedTraces_ofPinnedSeeds_matchTheGoldenFile() throws IOException {
@@ -50,15 +45,7 @@ class TraceExportGoldenTest {
   }
 
   private static SimulationOptions options(long seed, Mutant mutant) {
-    Overrides o =
-        Overrides.NONE
-            .withPolicy(RegisterPolicy.LWW)
-            .withClock(ClockKind.HLC)
-            .withReplicas(3)
-            .withOps(20)
-            .withFaults(FaultKind.parseList(FAULTS))
-            .withMutant(mutant);
-    return Profile.parse("default").resolve(seed, o);
+    return TraceExporter.sampleOptions(seed, mutant);
   }
 
   private static List<Long> exportableSeeds() {

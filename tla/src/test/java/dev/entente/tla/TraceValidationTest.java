@@ -1,55 +1,36 @@
 package dev.entente.tla;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.entente.impl.clock.ClockKind;
-import dev.entente.model.RegisterPolicy;
 import dev.entente.simulations.Mutant;
-import dev.entente.simulations.Overrides;
-import dev.entente.simulations.Profile;
 import dev.entente.simulations.SimulationOptions;
-import dev.entente.simulations.plan.FaultKind;
 import dev.entente.simulations.trace.TraceExporter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Trace validation (issue 4, part 3): simulator runs exported by {@link TraceExporter} are
- * behaviours of {@code KvCrdt.tla} according to TLC, and a broken clock from the mutant catalogue
- * produces a trace TLC rejects at the first receive whose clock does not match {@code Observe}.
+ * Trace validation (issue 4, part 3; batched in issue 13): simulator runs exported by {@link
+ * TraceExporter} are behaviours of {@code KvCrdt.tla} according to TLC, a broken clock from the
+ * mutant catalogue produces a trace TLC rejects at the first receive whose clock does not match
+ * {@code Observe}, and a tampered line is rejected at that line. All these traces share their
+ * constants, so one TLC run judges them all, each with its own verdict.
  */
 class TraceValidationTest {
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
 
-  /** Every fault the spec models: network faults, loss, duplication, reordering, skew, drift. */
-  private static final String FAULTS =
-      "partition-one,partition-majority,clog,pause,loss,duplicate,reorder,delay,skew,drift";
-
-  private final TraceValidator validator =
-      new TraceValidator(TlcRunner.withDefaults(TIMEOUT), SpecFiles.locate());
+  private static List<Long> seeds = List.of();
+  private static int tamperedLine;
+  private static TraceValidator.Batch batch = new TraceValidator.Batch(List.of(), 0, 0);
 
   static SimulationOptions options(long seed, Mutant mutant) {
-    Overrides o =
-        Overrides.NONE
-            .withPolicy(RegisterPolicy.LWW)
-            .withClock(ClockKind.HLC)
-            .withReplicas(3)
-            .withOps(20)
-            .withFaults(FaultKind.parseList(FAULTS))
-            .withMutant(mutant);
-    return Profile.parse("default").resolve(seed, o);
+    return TraceExporter.sampleOptions(seed, mutant);
   }
 
   /** The first five seeds whose drawn options the exporter supports (not state gossip). */
@@ -61,37 +42,66 @@ class TraceValidationTest {
         .toList();
   }
 
-  @TestFactory
-  Stream<DynamicTest> simulatorSeeds_areBehavioursOfTheSpec(@TempDir Path dir) {
-    return sampleSeeds().stream()
-        .map(
-            seed ->
-                DynamicTest.dynamicTest(
-                    "seed " + seed,
-                    () -> {
-                      Path file = dir.resolve("seed-" + seed + ".ndjson");
-                      Files.write(
-                          file,
-                          TraceExporter.export(options(seed, Mutant.NONE)),
-                          StandardCharsets.UTF_8);
-                      TraceValidator.Result r = validator.validate(file);
-                      System.out.printf("trace seed %d: %s%n", seed, r.describe());
-                      assertThat(r.verdict())
-                          .as(r.describe())
-                          .isEqualTo(TraceValidator.Verdict.ACCEPTED);
-                      assertThat(r.events()).isGreaterThan(10);
-                    }));
+  /** Five good traces, then the mutant's, then a tampered copy of the second: one batch. */
+  @BeforeAll
+  static void validateOneBatch() {
+    seeds = sampleSeeds();
+    List<List<String>> traces = new ArrayList<>();
+    for (long seed : seeds) {
+      traces.add(TraceExporter.export(options(seed, Mutant.NONE)));
+    }
+    traces.add(TraceExporter.export(options(seeds.get(0), Mutant.HLC_IGNORES_REMOTE_TIMESTAMPS)));
+    List<String> tampered = new ArrayList<>(traces.get(1));
+    tamperedLine = tamperWithAReceivedValue(tampered);
+    traces.add(tampered);
+    TraceValidator validator =
+        new TraceValidator(TlcRunner.withDefaults(TIMEOUT), SpecFiles.locate());
+    batch = validator.validateAll(traces, line -> {});
+    System.out.printf(
+        "trace batch: %d traces, %d events, %d TLC run(s), %d distinct states, %d ms (%.0f"
+            + " events/s)%n",
+        traces.size(),
+        batch.events(),
+        batch.runs(),
+        batch.results().get(0).tlc().distinctStates(),
+        batch.wallTimeMillis(),
+        batch.eventsPerSecond());
+  }
+
+  /** Replaces a value a receive logged; returns the line's index (its 1-based event number). */
+  private static int tamperWithAReceivedValue(List<String> lines) {
+    ObjectMapper json = new ObjectMapper();
+    for (int i = 1; i < lines.size(); i++) {
+      if (lines.get(i).contains("\"event\":\"Receive\"")
+          && lines.get(i).contains("\"values\":{\"")) {
+        try {
+          ObjectNode e = (ObjectNode) json.readTree(lines.get(i));
+          ObjectNode values = (ObjectNode) e.get("post").get("values");
+          values.put(values.fieldNames().next(), "a value nobody wrote");
+          lines.set(i, e.toString());
+          return i;
+        } catch (Exception ex) {
+          throw new AssertionError(ex);
+        }
+      }
+    }
+    throw new AssertionError("no receive with values");
   }
 
   @Test
-  void hlcIgnoringRemoteTimestamps_isRejectedAtAReceive(@TempDir Path dir) throws Exception {
-    long seed = sampleSeeds().get(0);
-    Path file = dir.resolve("mutant.ndjson");
-    Files.write(
-        file,
-        TraceExporter.export(options(seed, Mutant.HLC_IGNORES_REMOTE_TIMESTAMPS)),
-        StandardCharsets.UTF_8);
-    TraceValidator.Result r = validator.validate(file);
+  void simulatorSeeds_areBehavioursOfTheSpec() {
+    assertThat(seeds).hasSize(5);
+    for (int i = 0; i < seeds.size(); i++) {
+      TraceValidator.Result r = batch.results().get(i);
+      System.out.printf("trace seed %d: %s%n", seeds.get(i), r.describe());
+      assertThat(r.verdict()).as(r.describe()).isEqualTo(TraceValidator.Verdict.ACCEPTED);
+      assertThat(r.events()).isGreaterThan(10);
+    }
+  }
+
+  @Test
+  void hlcIgnoringRemoteTimestamps_isRejectedAtAReceive() {
+    TraceValidator.Result r = batch.results().get(seeds.size());
     System.out.println("trace mutant hlc-ignores-remote-timestamps: " + r.describe());
 
     assertThat(r.verdict()).isEqualTo(TraceValidator.Verdict.REJECTED);
@@ -102,29 +112,28 @@ class TraceValidationTest {
 
   @Test
   void tamperedValue_isRejectedAtThatStep() {
-    List<String> lines =
-        new ArrayList<>(TraceExporter.export(options(sampleSeeds().get(1), Mutant.NONE)));
-    ObjectMapper json = new ObjectMapper();
-    int target = -1;
-    for (int i = 1; i < lines.size() && target < 0; i++) {
-      if (lines.get(i).contains("\"event\":\"Receive\"")
-          && lines.get(i).contains("\"values\":{\"")) {
-        target = i;
-      }
-    }
-    assertThat(target).as("a receive with values").isPositive();
-    try {
-      ObjectNode e = (ObjectNode) json.readTree(lines.get(target));
-      ObjectNode values = (ObjectNode) e.get("post").get("values");
-      String key = values.fieldNames().next();
-      values.put(key, "a value nobody wrote");
-      lines.set(target, e.toString());
-    } catch (Exception ex) {
-      throw new AssertionError(ex);
-    }
-    TraceValidator.Result r = validator.validate(lines, line -> {});
+    TraceValidator.Result r = batch.results().get(seeds.size() + 1);
 
     assertThat(r.verdict()).isEqualTo(TraceValidator.Verdict.REJECTED);
-    assertThat(r.firstMismatch().get().index()).isEqualTo(target);
+    assertThat(r.firstMismatch().get().index()).isEqualTo(tamperedLine);
+    assertThat(r.firstMismatch().get().line()).contains("a value nobody wrote");
+  }
+
+  @Test
+  void tracesSharingConstants_areJudgedInOneTlcRun() {
+    assertThat(batch.results()).hasSize(seeds.size() + 2);
+    assertThat(batch.runs()).isEqualTo(1);
+    assertThat(batch.eventsPerSecond()).isPositive();
+  }
+
+  @Test
+  void traceDataModule_batchMixingConstants_isRefusedNamingTheTrace() {
+    List<String> a = TraceExporter.export(options(seeds.get(0), Mutant.NONE));
+    List<String> b = new ArrayList<>(a);
+    b.set(0, a.get(0).replace("\"policy\":\"LWW\"", "\"policy\":\"MV\""));
+
+    assertThatThrownBy(() -> TraceDataModule.of(List.of(a, b)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("trace 2");
   }
 }

@@ -14,6 +14,9 @@ import dev.entente.model.Op;
 import dev.entente.model.RegisterPolicy;
 import dev.entente.model.ReplicaId;
 import dev.entente.model.Value;
+import dev.entente.simulations.Mutant;
+import dev.entente.simulations.Overrides;
+import dev.entente.simulations.Profile;
 import dev.entente.simulations.SimulationOptions;
 import dev.entente.simulations.SimulationOutcome;
 import dev.entente.simulations.clock.SimClock;
@@ -87,7 +90,28 @@ public final class TraceExporter {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Every fault {@code KvCrdt.tla} models: network faults, loss, duplication, reordering, skew. */
+  public static final String MODELLED_FAULTS =
+      "partition-one,partition-majority,clog,pause,loss,duplicate,reorder,delay,skew,drift";
+
   private TraceExporter() {}
+
+  /**
+   * The runs trace validation samples: the default profile's draw for {@code seed} with LWW, HLC,
+   * three replicas, 20 ops and every {@link #MODELLED_FAULTS modelled fault}; some seeds draw
+   * options that cannot be exported (see {@link #unsupported}).
+   */
+  public static SimulationOptions sampleOptions(long seed, Mutant mutant) {
+    Overrides o =
+        Overrides.NONE
+            .withPolicy(RegisterPolicy.LWW)
+            .withClock(ClockKind.HLC)
+            .withReplicas(3)
+            .withOps(20)
+            .withFaults(FaultKind.parseList(MODELLED_FAULTS))
+            .withMutant(mutant);
+    return Profile.parse("default").resolve(seed, o);
+  }
 
   /** Why runs with {@code options} cannot be exported, or empty if they can. */
   public static Optional<String> unsupported(SimulationOptions options) {

@@ -1,0 +1,42 @@
+package dev.entente.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.entente.reports.ReportDocument.Table;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The TLC section's trace validation table, from {@link TraceValidationMetrics} records. */
+class TlcSectionTraceTableTest {
+  @Test
+  void traceValidationRecords_becomeATableInBatchOrder() {
+    List<RunRecord> records =
+        List.of(
+            RunRecord.of(
+                TlcSection.ID,
+                "traces-10",
+                0,
+                2,
+                new TraceValidationMetrics(10, 420, 1, 10, 2000, 210.0)),
+            RunRecord.of(
+                TlcSection.ID,
+                "traces-1",
+                0,
+                1,
+                new TraceValidationMetrics(1, 40, 1, 1, 1000, 40.0)));
+
+    List<Table> tables = TlcSection.aggregate(records).section().tables();
+
+    assertThat(tables).hasSize(2);
+    Table trace = tables.get(1);
+    assertThat(trace.title()).isEqualTo("Trace validation");
+    assertThat(trace.rows()).hasSize(2);
+    assertThat(trace.rows().get(0).get(0).text()).isEqualTo("1");
+    assertThat(trace.rows().get(1).get(5).text()).isEqualTo("210");
+  }
+
+  @Test
+  void noTraceValidationRecords_leaveOnlyTheModelTable() {
+    assertThat(TlcSection.aggregate(List.of()).section().tables()).hasSize(1);
+  }
+}
