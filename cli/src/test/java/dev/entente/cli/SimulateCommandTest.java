@@ -145,7 +145,7 @@ class SimulateCommandTest {
     assertThat(r.status()).isZero();
     assertThat(r.out())
         .contains("swarm, storage-faults,")
-        .contains("long-offline, rollout (default: default)")
+        .contains("long-offline, rollout, compaction (default:")
         .contains("op, state, delta, sequencer")
         .contains("wall, lamport, hlc")
         .contains("--profile-file=FILE");
