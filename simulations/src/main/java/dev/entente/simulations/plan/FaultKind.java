@@ -69,6 +69,14 @@ public enum FaultKind {
     this.family = family;
   }
 
+  /**
+   * Whether a nemesis starts this kind on the run's timeline: false for ambient faults, which hold
+   * all run long, and for compaction, which is a mode of the run rather than a fault.
+   */
+  public boolean scheduled() {
+    return family != Family.AMBIENT && family != Family.COMPACTION;
+  }
+
   /** The option name, e.g. {@code partition-one}. */
   public String optionName() {
     return optionName;

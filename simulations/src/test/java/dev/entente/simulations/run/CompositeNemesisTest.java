@@ -33,16 +33,9 @@ class CompositeNemesisTest {
       long starters = families.stream().filter(n -> n.kinds().contains(k)).count();
       assertThat(starters)
           .as("families starting %s", k.optionName())
-          .isEqualTo(scheduled(k) ? 1 : 0);
+          .isEqualTo(k.scheduled() ? 1 : 0);
     }
     assertThat(CompositeNemesis.all(cluster, OPTIONS.clock()).kinds())
-        .allMatch(CompositeNemesisTest::scheduled);
-  }
-
-  /**
-   * Ambient faults act all run long and compaction is a mode of the run: no nemesis starts them.
-   */
-  private static boolean scheduled(FaultKind k) {
-    return k.family() != FaultKind.Family.AMBIENT && k.family() != FaultKind.Family.COMPACTION;
+        .allMatch(FaultKind::scheduled);
   }
 }
