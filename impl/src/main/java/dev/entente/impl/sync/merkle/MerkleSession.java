@@ -1,22 +1,15 @@
 package dev.entente.impl.sync.merkle;
 
 import dev.entente.impl.codec.DecodeException;
-import dev.entente.impl.sync.rbsr.Fingerprints;
+import dev.entente.impl.sync.rbsr.SessionSide;
 import dev.entente.impl.sync.rbsr.SyncId;
 import dev.entente.impl.sync.rbsr.SyncItems;
 import dev.entente.impl.sync.rbsr.Tag;
 import dev.entente.model.Check;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One side of Merkle-tree sync over time buckets, as a sans-IO state machine: frames in, frames
@@ -37,35 +30,30 @@ import org.jspecify.annotations.Nullable;
 public final class MerkleSession {
   private final SyncItems items;
   private final MerkleConfig config;
-  private final boolean initiator;
-  private byte[] salt;
-  private @Nullable Fingerprints fingerprints;
-  private final Set<SyncId> toSend = new HashSet<>();
+  private final SessionSide side;
 
-  private MerkleSession(SyncItems items, MerkleConfig config, boolean initiator, byte[] salt) {
+  private MerkleSession(SyncItems items, MerkleConfig config, SessionSide side) {
     this.items = items;
     this.config = config;
-    this.initiator = initiator;
-    this.salt = salt;
+    this.side = side;
   }
 
   /** The side that starts, with the fresh 16-byte session salt it chose. */
   public static MerkleSession initiator(SyncItems items, byte[] salt, MerkleConfig config) {
-    Check.argument(salt.length == Fingerprints.SALT_BYTES, "the session salt has 16 bytes");
-    return new MerkleSession(items, config, true, salt.clone());
+    return new MerkleSession(items, config, SessionSide.initiator(items, salt));
   }
 
   /** The side that answers; it learns the salt from the initiator's first frame. */
   public static MerkleSession responder(SyncItems items, MerkleConfig config) {
-    return new MerkleSession(items, config, false, new byte[0]);
+    return new MerkleSession(items, config, SessionSide.responder(items));
   }
 
   /** The initiator's first batch: the root, split. */
   public List<byte[]> start() {
-    Check.state(initiator, "only the initiator starts");
+    Check.state(side.isInitiator(), "only the initiator starts");
     List<Entry> out = new ArrayList<>();
     mismatch(out, Node.ROOT);
-    return pack(salt, out);
+    return pack(side.salt(), out);
   }
 
   /**
@@ -75,20 +63,16 @@ public final class MerkleSession {
    */
   public List<byte[]> receive(byte[] frame) throws DecodeException {
     MerkleFrame f = MerkleCodec.decode(frame);
-    adoptSalt(f);
+    side.adoptSalt(f.salt());
     List<Entry> out = new ArrayList<>();
     for (Entry e : f.entries()) {
       switch (e.kind()) {
         case SPLIT -> compareChildren(out, e);
         case IDS -> compareIds(out, e);
-        case NEED ->
-            tagsIn(e.node())
-                .forEach(
-                    (t, id) -> {
-                      if (e.tags().contains(t)) {
-                        toSend.add(id);
-                      }
-                    });
+        case NEED -> {
+          int[] r = range(e.node());
+          side.sendNeeded(r[0], r[1], e.tags());
+        }
       }
     }
     return pack(new byte[0], out);
@@ -96,18 +80,7 @@ public final class MerkleSession {
 
   /** Ids of this side's items that the peer lacks, learned so far, in id order. */
   public SortedSet<SyncId> toSend() {
-    return Collections.unmodifiableSortedSet(new TreeSet<>(toSend));
-  }
-
-  private void adoptSalt(MerkleFrame f) throws DecodeException {
-    byte[] s = f.salt();
-    if (s.length > 0 && !initiator && salt.length == 0) {
-      salt = s;
-    } else if (s.length > 0 && !Arrays.equals(s, salt)) {
-      throw new DecodeException(2, "frame.salt", "a salt other than this session's");
-    } else if (salt.length == 0) {
-      throw new DecodeException(1, "frame.flags", "a frame before the session salt");
-    }
+    return side.toSend();
   }
 
   private void compareChildren(List<Entry> out, Entry split) {
@@ -122,7 +95,7 @@ public final class MerkleSession {
       boolean differs =
           c.state() == Entry.State.EMPTY
               ? hi > lo
-              : !Arrays.equals(fingerprints().of(lo, hi), c.fingerprint());
+              : !Arrays.equals(side.fingerprints().of(lo, hi), c.fingerprint());
       if (differs) {
         mismatch(out, child);
       }
@@ -130,20 +103,8 @@ public final class MerkleSession {
   }
 
   private void compareIds(List<Entry> out, Entry ids) {
-    Map<Tag, SyncId> mine = tagsIn(ids.node());
-    Set<Tag> theirs = new HashSet<>(ids.tags());
-    List<Tag> need = new ArrayList<>();
-    for (Tag t : ids.tags()) {
-      if (!mine.containsKey(t)) {
-        need.add(t);
-      }
-    }
-    mine.forEach(
-        (t, id) -> {
-          if (!theirs.contains(t)) {
-            toSend.add(id);
-          }
-        });
+    int[] r = range(ids.node());
+    List<Tag> need = side.compareIds(r[0], r[1], ids.tags());
     if (!need.isEmpty()) {
       out.add(Entry.tags(ids.node(), Entry.Kind.NEED, need));
     }
@@ -154,7 +115,7 @@ public final class MerkleSession {
     int lo = items.firstAtOrAfter(node.firstTimestamp());
     int hi = items.firstAtOrAfter(node.endTimestamp());
     if (hi - lo < config.idListThreshold() || node.isLeaf()) {
-      out.add(Entry.tags(node, Entry.Kind.IDS, new ArrayList<>(tagsIn(node).keySet())));
+      out.add(Entry.tags(node, Entry.Kind.IDS, new ArrayList<>(side.tagsIn(lo, hi).keySet())));
       return;
     }
     List<Entry.Child> children = new ArrayList<>(Node.BRANCHING);
@@ -166,7 +127,8 @@ public final class MerkleSession {
       children.add(
           empty
               ? new Entry.Child(Entry.State.EMPTY, new byte[0])
-              : new Entry.Child(Entry.State.FINGERPRINT, fingerprints().of(range[0], range[1])));
+              : new Entry.Child(
+                  Entry.State.FINGERPRINT, side.fingerprints().of(range[0], range[1])));
       if (!empty) {
         nonEmpty++;
         only = i;
@@ -186,24 +148,6 @@ public final class MerkleSession {
     return new int[] {
       items.firstAtOrAfter(node.firstTimestamp()), items.firstAtOrAfter(node.endTimestamp())
     };
-  }
-
-  private Map<Tag, SyncId> tagsIn(Node node) {
-    int[] r = range(node);
-    Map<Tag, SyncId> tags = new HashMap<>();
-    for (int i = r[0]; i < r[1]; i++) {
-      tags.put(fingerprints().tag(i), items.id(i));
-    }
-    return tags;
-  }
-
-  private Fingerprints fingerprints() {
-    Fingerprints f = fingerprints;
-    if (f == null) {
-      f = Fingerprints.of(items, salt);
-      fingerprints = f;
-    }
-    return f;
   }
 
   /** Packs entries into frames within the limit; each frame of the first batch carries the salt. */

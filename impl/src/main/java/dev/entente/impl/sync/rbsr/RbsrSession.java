@@ -5,14 +5,11 @@ import dev.entente.model.Check;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.jspecify.annotations.Nullable;
 
 /**
  * One side of a range-based set reconciliation (Meyer 2023; Negentropy), as a sans-IO state
@@ -34,34 +31,29 @@ import org.jspecify.annotations.Nullable;
 public final class RbsrSession {
   private final SyncItems items;
   private final RbsrConfig config;
-  private final boolean initiator;
-  private byte[] salt;
-  private @Nullable Fingerprints fingerprints;
-  private final Set<SyncId> toSend = new HashSet<>();
+  private final SessionSide side;
   private final Set<Tag> needed = new HashSet<>();
 
-  private RbsrSession(SyncItems items, RbsrConfig config, boolean initiator, byte[] salt) {
+  private RbsrSession(SyncItems items, RbsrConfig config, SessionSide side) {
     this.items = items;
     this.config = config;
-    this.initiator = initiator;
-    this.salt = salt;
+    this.side = side;
   }
 
   /** The side that starts, with the fresh 16-byte session salt it chose. */
   public static RbsrSession initiator(SyncItems items, byte[] salt, RbsrConfig config) {
-    Check.argument(salt.length == Fingerprints.SALT_BYTES, "the session salt has 16 bytes");
-    return new RbsrSession(items, config, true, salt.clone());
+    return new RbsrSession(items, config, SessionSide.initiator(items, salt));
   }
 
   /** The side that answers; it learns the salt from the initiator's first frame. */
   public static RbsrSession responder(SyncItems items, RbsrConfig config) {
-    return new RbsrSession(items, config, false, new byte[0]);
+    return new RbsrSession(items, config, SessionSide.responder(items));
   }
 
   /** The initiator's first batch: its whole set split into ranges. */
   public List<byte[]> start() {
-    Check.state(initiator, "only the initiator starts");
-    FramePacker packer = new FramePacker(salt, config.frameLimit());
+    Check.state(side.isInitiator(), "only the initiator starts");
+    FramePacker packer = new FramePacker(side.salt(), config.frameLimit());
     split(packer, Bound.ZERO, 0, items.size(), Bound.INFINITY);
     return encode(packer.finish());
   }
@@ -74,7 +66,7 @@ public final class RbsrSession {
    */
   public List<byte[]> receive(byte[] frame) throws DecodeException {
     Frame f = RbsrCodec.decode(frame, config.idListThreshold());
-    adoptSalt(f);
+    side.adoptSalt(f.salt());
     // Only the first batch carries the salt: later frames answer frames that needed it.
     FramePacker packer = new FramePacker(new byte[0], config.frameLimit());
     Bound lower = Bound.ZERO;
@@ -87,23 +79,12 @@ public final class RbsrSession {
 
   /** Ids of this side's items that the peer lacks, learned so far, in id order. */
   public SortedSet<SyncId> toSend() {
-    return Collections.unmodifiableSortedSet(new TreeSet<>(toSend));
+    return side.toSend();
   }
 
   /** Tags of the peer's items that this side lacks and asked for, learned so far. */
   public SortedSet<Tag> needed() {
     return Collections.unmodifiableSortedSet(new TreeSet<>(needed));
-  }
-
-  private void adoptSalt(Frame f) throws DecodeException {
-    byte[] s = f.salt();
-    if (s.length > 0 && !initiator && salt.length == 0) {
-      salt = s;
-    } else if (s.length > 0 && !Arrays.equals(s, salt)) {
-      throw new DecodeException(2, "frame.salt", "a salt other than this session's");
-    } else if (salt.length == 0) {
-      throw new DecodeException(1, "frame.flags", "a frame before the session salt");
-    }
   }
 
   private void answer(FramePacker packer, Bound lower, Range r) {
@@ -112,41 +93,18 @@ public final class RbsrSession {
     switch (r.mode()) {
       case SKIP -> {}
       case FINGERPRINT -> {
-        if (!Arrays.equals(fingerprints().of(lo, hi), r.fingerprint())) {
+        if (!Arrays.equals(side.fingerprints().of(lo, hi), r.fingerprint())) {
           split(packer, lower, lo, hi, r.upper());
         }
       }
-      case ID_LIST -> compare(packer, lower, lo, hi, r);
-      case NEED -> {
-        Map<Tag, SyncId> mine = tagsIn(lo, hi);
-        for (Tag t : r.tags()) {
-          SyncId id = mine.get(t);
-          if (id != null) {
-            toSend.add(id);
-          }
+      case ID_LIST -> {
+        List<Tag> need = side.compareIds(lo, hi, r.tags());
+        needed.addAll(need);
+        if (!need.isEmpty()) {
+          packer.add(lower, Range.tags(r.upper(), Mode.NEED, need));
         }
       }
-    }
-  }
-
-  private void compare(FramePacker packer, Bound lower, int lo, int hi, Range r) {
-    Map<Tag, SyncId> mine = tagsIn(lo, hi);
-    Set<Tag> theirs = new HashSet<>(r.tags());
-    List<Tag> need = new ArrayList<>();
-    for (Tag t : r.tags()) {
-      if (!mine.containsKey(t)) {
-        need.add(t);
-      }
-    }
-    mine.forEach(
-        (t, id) -> {
-          if (!theirs.contains(t)) {
-            toSend.add(id);
-          }
-        });
-    needed.addAll(need);
-    if (!need.isEmpty()) {
-      packer.add(lower, Range.tags(r.upper(), Mode.NEED, need));
+      case NEED -> side.sendNeeded(lo, hi, r.tags());
     }
   }
 
@@ -154,7 +112,7 @@ public final class RbsrSession {
   private void split(FramePacker packer, Bound lower, int lo, int hi, Bound upper) {
     int n = hi - lo;
     if (n < config.idListThreshold()) {
-      List<Tag> tags = new ArrayList<>(tagsIn(lo, hi).keySet());
+      List<Tag> tags = new ArrayList<>(side.tagsIn(lo, hi).keySet());
       Collections.sort(tags);
       packer.add(lower, Range.tags(upper, Mode.ID_LIST, tags));
       return;
@@ -165,27 +123,10 @@ public final class RbsrSession {
     for (int b = 1; b <= k; b++) {
       int end = lo + (int) ((long) n * b / k);
       Bound to = b == k ? upper : items.boundBefore(end);
-      packer.add(from, Range.fingerprint(to, fingerprints().of(start, end)));
+      packer.add(from, Range.fingerprint(to, side.fingerprints().of(start, end)));
       from = to;
       start = end;
     }
-  }
-
-  private Map<Tag, SyncId> tagsIn(int lo, int hi) {
-    Map<Tag, SyncId> tags = new HashMap<>();
-    for (int i = lo; i < hi; i++) {
-      tags.put(fingerprints().tag(i), items.id(i));
-    }
-    return tags;
-  }
-
-  private Fingerprints fingerprints() {
-    Fingerprints f = fingerprints;
-    if (f == null) {
-      f = Fingerprints.of(items, salt);
-      fingerprints = f;
-    }
-    return f;
   }
 
   private static List<byte[]> encode(List<Frame> frames) {
