@@ -1,8 +1,7 @@
 package dev.entente.impl.trust;
 
-import dev.entente.impl.codec.Hash32;
+import dev.entente.impl.codec.PublicKeyBytes;
 import dev.entente.model.Check;
-import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -10,21 +9,19 @@ import java.util.HexFormat;
  * bytes. {@link #toString()} shows a short fingerprint (the first 8 bytes of its SHA-256), never
  * the key itself, so that logs stay small and never become a key directory.
  */
-public final class DevicePublicKey implements Comparable<DevicePublicKey> {
+public final class DevicePublicKey extends PublicKeyBytes implements Comparable<DevicePublicKey> {
   /** Length of a raw Ed25519 public key. */
   public static final int LENGTH = 32;
 
-  private final byte[] raw;
-
   private DevicePublicKey(byte[] raw) {
-    this.raw = raw;
+    super(raw);
   }
 
   /** Wraps a copy of 32 raw key bytes. */
   public static DevicePublicKey of(byte[] raw) {
-    Check.argument(raw != null, "public key bytes must not be null");
-    Check.argument(raw.length == LENGTH, "a public key has %d bytes, was %d", LENGTH, raw.length);
-    return new DevicePublicKey(raw.clone());
+    return new DevicePublicKey(
+        checkedCopy(
+            raw, LENGTH, "public key bytes must not be null", "a public key has %d bytes, was %d"));
   }
 
   /** Parses the 64 hex digits of {@link #toHex()}. */
@@ -41,33 +38,18 @@ public final class DevicePublicKey implements Comparable<DevicePublicKey> {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   }
 
-  /** A copy of the 32 raw bytes. */
-  public byte[] raw() {
-    return raw.clone();
-  }
-
   /** The 64 lowercase hex digits of the key, the form membership changes carry. */
   public String toHex() {
-    return HexFormat.of().formatHex(raw);
+    return hex();
   }
 
   @Override
   public int compareTo(DevicePublicKey other) {
-    return Arrays.compareUnsigned(raw, other.raw);
+    return compareRaw(other);
   }
 
   @Override
-  public boolean equals(Object o) {
-    return o instanceof DevicePublicKey k && Arrays.equals(raw, k.raw);
-  }
-
-  @Override
-  public int hashCode() {
-    return Arrays.hashCode(raw);
-  }
-
-  @Override
-  public String toString() {
-    return "ed25519:" + Hash32.sha256(raw).toString().substring(0, 16);
+  protected String scheme() {
+    return "ed25519";
   }
 }
