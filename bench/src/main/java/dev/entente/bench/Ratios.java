@@ -1,8 +1,5 @@
 package dev.entente.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -123,11 +120,6 @@ public final class Ratios {
               "CheckerBenchmark.oracle",
               Target.NONE));
 
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
-
   private Ratios() {}
 
   /**
@@ -199,24 +191,23 @@ public final class Ratios {
 
   /** Writes the rows as JSON (sorted keys, numbers as JMH gave them) for the reports module. */
   public static void writeJson(List<RatioRow> rows, Path file) throws IOException {
-    ArrayNode array = JSON.createArrayNode();
-    for (RatioRow r : rows) {
-      ObjectNode node = array.addObject();
-      node.put("label", r.label());
-      node.put("subject", r.subject());
-      node.put("baseline", r.baseline());
-      node.set("params", JSON.valueToTree(r.params()));
-      node.put("subjectNanosPerOp", r.subjectNanos());
-      node.put("baselineNanosPerOp", r.baselineNanos());
-      node.put("ratio", r.ratio());
-      node.put("ratioError", r.ratioError());
-      node.put("target", r.target().text());
-      node.put("verdict", r.verdict());
-      spread(node.putObject("subjectSpread"), r.subjectSpread());
-      spread(node.putObject("baselineSpread"), r.baselineSpread());
-      node.put("subjectAllocBytesPerOp", r.subjectAllocBytes());
-    }
-    JSON.writeValue(file.toFile(), array);
+    BenchJson.writeArray(rows, Ratios::fields, file);
+  }
+
+  private static void fields(RatioRow r, ObjectNode node) {
+    node.put("label", r.label());
+    node.put("subject", r.subject());
+    node.put("baseline", r.baseline());
+    node.set("params", BenchJson.MAPPER.valueToTree(r.params()));
+    node.put("subjectNanosPerOp", r.subjectNanos());
+    node.put("baselineNanosPerOp", r.baselineNanos());
+    node.put("ratio", r.ratio());
+    node.put("ratioError", r.ratioError());
+    node.put("target", r.target().text());
+    node.put("verdict", r.verdict());
+    spread(node.putObject("subjectSpread"), r.subjectSpread());
+    spread(node.putObject("baselineSpread"), r.baselineSpread());
+    node.put("subjectAllocBytesPerOp", r.subjectAllocBytes());
   }
 
   private static void spread(ObjectNode node, Spread s) {

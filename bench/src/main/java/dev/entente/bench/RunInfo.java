@@ -1,7 +1,5 @@
 package dev.entente.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,11 +26,6 @@ public record RunInfo(
     String mode, List<String> command, String gitCommit, String gitDirty, List<String> stages) {
   /** Version of this sidecar's layout; bump it when fields change meaning. */
   public static final int SCHEMA_VERSION = 1;
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   /** Copies the lists. */
   public RunInfo {
@@ -76,10 +69,10 @@ public record RunInfo(
 
   /** Writes the sidecar, adding the machine: JDK, OS, available processors, JMH version. */
   void write(Path file) throws IOException {
-    ObjectNode root = JSON.createObjectNode();
+    ObjectNode root = BenchJson.MAPPER.createObjectNode();
     root.put("schemaVersion", SCHEMA_VERSION);
     root.put("mode", mode);
-    root.set("command", JSON.valueToTree(command));
+    root.set("command", BenchJson.MAPPER.valueToTree(command));
     root.put("gitCommit", gitCommit);
     root.put("gitDirty", gitDirty);
     root.put("availableProcessors", Runtime.getRuntime().availableProcessors());
@@ -92,8 +85,8 @@ public record RunInfo(
     os.put("name", System.getProperty("os.name"));
     os.put("arch", System.getProperty("os.arch"));
     root.put("jmhVersion", Version.getPlainVersion());
-    root.set("stages", JSON.valueToTree(stages));
-    JSON.writeValue(file.toFile(), root);
+    root.set("stages", BenchJson.MAPPER.valueToTree(stages));
+    BenchJson.MAPPER.writeValue(file.toFile(), root);
   }
 
   /** One line describing the machine, for the console. */

@@ -1,10 +1,6 @@
 package dev.entente.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +15,6 @@ import java.util.Locale;
 public final class SimulatorRates {
   /** The benchmark these rows come from. */
   static final String BENCHMARK = SimulatorBenchmark.class.getName() + ".defaultProfileRun";
-
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .enable(SerializationFeature.INDENT_OUTPUT)
-          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   /**
    * One policy's rates.
@@ -45,7 +36,7 @@ public final class SimulatorRates {
    * @throws IOException if the text is not a JSON array
    */
   public static List<Row> parse(String jmhJson) throws IOException {
-    JsonNode root = JSON.readTree(jmhJson);
+    JsonNode root = BenchJson.MAPPER.readTree(jmhJson);
     if (root == null || !root.isArray()) {
       throw new IOException("a JMH JSON result is an array of results");
     }
@@ -72,15 +63,15 @@ public final class SimulatorRates {
 
   /** Writes {@code rows} as a JSON array for the campaign. */
   public static void writeJson(List<Row> rows, Path file) throws IOException {
-    ArrayNode array = JSON.createArrayNode();
-    for (Row r : rows) {
-      ObjectNode node = array.addObject();
-      node.put("policy", r.policy());
-      node.put("runsPerMinute", r.runsPerMinute());
-      node.put("runsPerMinuteError", r.runsPerMinuteError());
-      node.put("eventsPerSecond", r.eventsPerSecond());
-    }
-    JSON.writeValue(file.toFile(), array);
+    BenchJson.writeArray(
+        rows,
+        (r, node) -> {
+          node.put("policy", r.policy());
+          node.put("runsPerMinute", r.runsPerMinute());
+          node.put("runsPerMinuteError", r.runsPerMinuteError());
+          node.put("eventsPerSecond", r.eventsPerSecond());
+        },
+        file);
   }
 
   /** The rows as a fixed-width text table, or nothing if there are none. */

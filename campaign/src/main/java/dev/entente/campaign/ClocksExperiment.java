@@ -40,12 +40,7 @@ final class ClocksExperiment extends SimulatedExperiment<ClocksMetrics> {
   static final long DRIFT_LIMIT_MILLIS = 5000;
 
   ClocksExperiment(CampaignPlan plan) {
-    super(plan, ClocksMetrics.class);
-  }
-
-  @Override
-  public String id() {
-    return ID;
+    super(plan, ID, ClocksMetrics.class);
   }
 
   @Override

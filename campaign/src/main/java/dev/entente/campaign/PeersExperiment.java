@@ -61,13 +61,8 @@ final class PeersExperiment implements Experiment {
 
   @Override
   public List<RunSpec> specs() {
-    List<RunSpec> out = new ArrayList<>();
-    for (String peer : PeerSpec.BUILT_IN) {
-      for (long s = plan.firstSeed(); s < plan.firstSeed() + seedCount(); s++) {
-        out.add(RunSpec.of(ID, peer, s, Profile.DEFAULT, overrides()));
-      }
-    }
-    return out;
+    SimulatedExperiment.Variant v = new SimulatedExperiment.Variant(Profile.DEFAULT, overrides());
+    return VariantRuns.specs(ID, PeerSpec.BUILT_IN, v, plan.firstSeed(), seedCount());
   }
 
   @Override

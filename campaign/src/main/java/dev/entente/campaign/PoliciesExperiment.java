@@ -33,12 +33,7 @@ final class PoliciesExperiment extends SimulatedExperiment<PoliciesMetrics> {
   static final String ID = "policies";
 
   PoliciesExperiment(CampaignPlan plan) {
-    super(plan, PoliciesMetrics.class);
-  }
-
-  @Override
-  public String id() {
-    return ID;
+    super(plan, ID, PoliciesMetrics.class);
   }
 
   @Override

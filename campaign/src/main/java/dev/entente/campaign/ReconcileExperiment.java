@@ -41,13 +41,8 @@ final class ReconcileExperiment extends SimulatedExperiment<SyncMetrics> {
   private final SyncExperiment sync;
 
   ReconcileExperiment(CampaignPlan plan) {
-    super(plan, SyncMetrics.class);
+    super(plan, ID, SyncMetrics.class);
     this.sync = new SyncExperiment(plan);
-  }
-
-  @Override
-  public String id() {
-    return ID;
   }
 
   /** N of the table: 10^4 in quick mode, 10^5 otherwise (10^6 is the README's, by the command). */

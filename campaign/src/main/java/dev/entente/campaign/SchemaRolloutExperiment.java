@@ -32,12 +32,7 @@ final class SchemaRolloutExperiment extends SimulatedExperiment<SchemaRolloutMet
   static final int RACE_RUNS = 30;
 
   SchemaRolloutExperiment(CampaignPlan plan) {
-    super(plan, SchemaRolloutMetrics.class);
-  }
-
-  @Override
-  public String id() {
-    return ID;
+    super(plan, ID, SchemaRolloutMetrics.class);
   }
 
   @Override

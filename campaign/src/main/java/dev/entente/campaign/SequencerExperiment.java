@@ -42,12 +42,7 @@ final class SequencerExperiment extends SimulatedExperiment<SequencerMetrics> {
   static final long SEARCH_STEPS = 200_000;
 
   SequencerExperiment(CampaignPlan plan) {
-    super(plan, SequencerMetrics.class);
-  }
-
-  @Override
-  public String id() {
-    return ID;
+    super(plan, ID, SequencerMetrics.class);
   }
 
   @Override

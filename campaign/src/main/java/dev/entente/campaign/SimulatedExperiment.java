@@ -23,11 +23,18 @@ import org.jspecify.annotations.Nullable;
  */
 abstract class SimulatedExperiment<M extends SimulatedMetrics> implements Experiment {
   final CampaignPlan plan;
+  private final String id;
   private final Class<M> type;
 
-  SimulatedExperiment(CampaignPlan plan, Class<M> type) {
+  SimulatedExperiment(CampaignPlan plan, String id, Class<M> type) {
     this.plan = plan;
+    this.id = id;
     this.type = type;
+  }
+
+  @Override
+  public final String id() {
+    return id;
   }
 
   /** The variants in report order, each with its profile and overrides. */
@@ -42,13 +49,7 @@ abstract class SimulatedExperiment<M extends SimulatedMetrics> implements Experi
 
   @Override
   public List<RunSpec> specs() {
-    List<RunSpec> out = new ArrayList<>();
-    for (Map.Entry<String, Variant> v : variants().entrySet()) {
-      for (long s = plan.firstSeed(); s <= plan.lastSeed(); s++) {
-        out.add(RunSpec.of(id(), v.getKey(), s, v.getValue().profile(), v.getValue().overrides()));
-      }
-    }
-    return out;
+    return VariantRuns.specs(id(), variants(), plan.firstSeed(), plan.seedCount());
   }
 
   @Override

@@ -38,12 +38,7 @@ final class StorageExperiment extends SimulatedExperiment<StorageMetrics> {
   private static final Keyword STORAGE = Keyword.of("storage");
 
   StorageExperiment(CampaignPlan plan) {
-    super(plan, StorageMetrics.class);
-  }
-
-  @Override
-  public String id() {
-    return ID;
+    super(plan, ID, StorageMetrics.class);
   }
 
   @Override

@@ -45,12 +45,7 @@ final class SyncExperiment extends SimulatedExperiment<SyncMetrics> {
   private static final List<String> CONDITIONS = List.of("loss", "partitions");
 
   SyncExperiment(CampaignPlan plan) {
-    super(plan, SyncMetrics.class);
-  }
-
-  @Override
-  public String id() {
-    return ID;
+    super(plan, ID, SyncMetrics.class);
   }
 
   @Override

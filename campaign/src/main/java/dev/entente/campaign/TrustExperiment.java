@@ -66,13 +66,9 @@ final class TrustExperiment implements Experiment {
   @Override
   public List<RunSpec> specs() {
     int seeds = plan.mode() == CampaignMode.QUICK ? 1 : Math.min(plan.seedCount(), FULL_SEEDS);
-    List<RunSpec> out = new ArrayList<>();
-    for (String v : variants()) {
-      for (long s = plan.firstSeed(); s < plan.firstSeed() + seeds; s++) {
-        out.add(RunSpec.of(ID, v, s, Profile.DEFAULT, Overrides.NONE));
-      }
-    }
-    return out;
+    SimulatedExperiment.Variant v =
+        new SimulatedExperiment.Variant(Profile.DEFAULT, Overrides.NONE);
+    return VariantRuns.specs(ID, variants(), v, plan.firstSeed(), seeds);
   }
 
   static RelayOptions options(String variant, long seed) {

@@ -34,6 +34,37 @@ record VariantRuns<M extends SimulatedMetrics>(String variant, List<Run<M>> runs
     runs = List.copyOf(runs);
   }
 
+  /**
+   * The specs of {@code experiment}'s grid, variant-major: each variant of {@code variants} in
+   * order, configured as it says, for the seeds {@code firstSeed .. firstSeed + seeds - 1}.
+   */
+  static List<RunSpec> specs(
+      String experiment,
+      Map<String, SimulatedExperiment.Variant> variants,
+      long firstSeed,
+      long seeds) {
+    List<RunSpec> out = new ArrayList<>();
+    variants.forEach(
+        (name, v) -> {
+          for (long s = firstSeed; s < firstSeed + seeds; s++) {
+            out.add(RunSpec.of(experiment, name, s, v.profile(), v.overrides()));
+          }
+        });
+    return out;
+  }
+
+  /** As {@link #specs(String, Map, long, long)}, every variant configured alike by {@code v}. */
+  static List<RunSpec> specs(
+      String experiment,
+      List<String> variants,
+      SimulatedExperiment.Variant v,
+      long firstSeed,
+      long seeds) {
+    Map<String, SimulatedExperiment.Variant> alike = new LinkedHashMap<>();
+    variants.forEach(name -> alike.put(name, v));
+    return specs(experiment, alike, firstSeed, seeds);
+  }
+
   /** Every run, crashed ones included. */
   long count() {
     return runs.size() + crashed;

@@ -3,11 +3,9 @@ package dev.entente.node.relay;
 import dev.entente.node.wire.FrameBufs;
 import dev.entente.node.wire.FrameException;
 import dev.entente.node.wire.RelayFrame;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
-import io.netty.util.ReferenceCountUtil;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jspecify.annotations.Nullable;
 
@@ -28,12 +26,7 @@ final class RelayHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
-    byte[] body;
-    try {
-      body = FrameBufs.bytes((ByteBuf) msg);
-    } finally {
-      ReferenceCountUtil.release(msg);
-    }
+    byte[] body = FrameBufs.take(msg);
     RelayFrame frame;
     try {
       frame = RelayFrame.decode(body);

@@ -4,7 +4,6 @@ import dev.entente.node.wire.FrameBufs;
 import dev.entente.node.wire.FrameException;
 import dev.entente.node.wire.RelayFrame;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -16,7 +15,6 @@ import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -134,12 +132,7 @@ public final class RelayClient implements AutoCloseable {
   private final class Inbound extends ChannelInboundHandlerAdapter {
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      byte[] body;
-      try {
-        body = FrameBufs.bytes((ByteBuf) msg);
-      } finally {
-        ReferenceCountUtil.release(msg);
-      }
+      byte[] body = FrameBufs.take(msg);
       try {
         RelayFrame f = RelayFrame.decode(body);
         if (f.type() == RelayFrame.Type.DELIVER) {

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandler;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.util.ReferenceCountUtil;
 
 /** The length-prefixed framing on Netty channels, shared by the relay and the node's client. */
 public final class FrameBufs {
@@ -21,6 +22,18 @@ public final class FrameBufs {
     buf.writeInt(body.length);
     buf.writeBytes(body);
     return buf;
+  }
+
+  /**
+   * Copies the body out of a message a frame splitter passed on, and releases the message, even
+   * when it is not a buffer (then the cast fails after the release).
+   */
+  public static byte[] take(Object msg) {
+    try {
+      return bytes((ByteBuf) msg);
+    } finally {
+      ReferenceCountUtil.release(msg);
+    }
   }
 
   /** Copies a body buffer out (the caller still releases it). */
