@@ -149,6 +149,15 @@ final class ByteReader {
     pos += expected.length;
   }
 
+  /** Reads the one-byte format version and fails unless it is {@code expected}. */
+  void version(int expected) throws DecodeException {
+    int at = pos;
+    int version = u8("version");
+    if (version != expected) {
+      throw error(at, "version", "unsupported format version %d, expected %d", version, expected);
+    }
+  }
+
   /**
    * Checks that a count read at {@code at} fits: {@code count} entries of at least {@code
    * minEntryBytes} each must fit in what remains. This bounds loops and allocations by the input

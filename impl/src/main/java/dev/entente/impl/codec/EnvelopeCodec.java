@@ -67,12 +67,7 @@ public final class EnvelopeCodec {
     Check.argument(bytes != null, "bytes must not be null");
     ByteReader r = ByteReader.checked(bytes, 0, bytes.length, "envelope", MIN_LENGTH);
     r.magic(MAGIC, "magic");
-    int versionAt = r.position();
-    int version = r.u8("version");
-    if (version != VERSION) {
-      throw r.error(
-          versionAt, "version", "unsupported format version %d, expected %d", version, VERSION);
-    }
+    r.version(VERSION);
     Hash32 document = Hash32.of(r.bytes(Hash32.LENGTH, "document"));
     int lengthAt = r.position();
     long length = r.u32("change.length");

@@ -75,12 +75,7 @@ public final class ReplicaStateCodec {
     Check.argument(bytes != null, "bytes must not be null");
     ByteReader r = ByteReader.checked(bytes, 0, bytes.length, "state", MIN_LENGTH);
     r.magic(MAGIC, "magic");
-    int versionAt = r.position();
-    int version = r.u8("version");
-    if (version != VERSION) {
-      throw r.error(
-          versionAt, "version", "unsupported format version %d, expected %d", version, VERSION);
-    }
+    r.version(VERSION);
     RegisterPolicy policy = readPolicy(r);
     List<Change> changes = readChanges(r, bytes);
     r.requireEnd("the last change");

@@ -1,9 +1,14 @@
 package dev.entente.impl.sync;
 
 import dev.entente.impl.codec.DecodeException;
+import dev.entente.impl.sync.rbsr.SyncId;
+import dev.entente.impl.sync.rbsr.SyncItems;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.SplittableRandom;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * The batch-by-batch driver the in-memory reconcilers share: every frame one side sends in a batch
@@ -24,7 +29,50 @@ final class Batches {
    */
   record Cost(int batches, int frames, long bytes) {}
 
+  /**
+   * One side of a fingerprint session (RBSR or Merkle) as {@link #reconcile} drives it.
+   *
+   * @param items the side's store
+   * @param side how it answers a frame
+   * @param toSend the ids it has learned the peer lacks, so far
+   */
+  record Party(SyncItems items, Side side, Supplier<SortedSet<SyncId>> toSend) {}
+
   private Batches() {}
+
+  /** A 16-byte session salt drawn from {@code seed}. */
+  static byte[] salt(long seed) {
+    byte[] salt = new byte[16];
+    new SplittableRandom(seed).nextBytes(salt);
+    return salt;
+  }
+
+  /**
+   * Runs a fingerprint session from the initiator's {@code first} batch to quiescence, checks that
+   * each side found exactly what the other lacks ({@code label} names the protocol in a failure),
+   * and reports the cost as {@code protocol}.
+   */
+  static ReconcileResult reconcile(
+      String protocol, String label, List<byte[]> first, Party initiator, Party responder) {
+    Cost cost =
+        run(
+            first,
+            initiator.side(),
+            responder.side(),
+            () -> initiator.toSend().get().size(),
+            () -> responder.toSend().get().size());
+    SortedSet<SyncId> a = initiator.toSend().get();
+    SortedSet<SyncId> b = responder.toSend().get();
+    long shared = Differences.check(label, initiator.items(), responder.items(), a, b);
+    long missing = (long) a.size() + b.size();
+    return new ReconcileResult(
+        protocol,
+        shared,
+        missing,
+        ReconcileResult.roundTrips(cost.batches()),
+        cost.bytes(),
+        cost.frames());
+  }
 
   /**
    * Delivers {@code first} to side 1, the answers to side 0, and so on until nothing is sent. A

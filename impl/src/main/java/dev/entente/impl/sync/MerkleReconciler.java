@@ -3,7 +3,6 @@ package dev.entente.impl.sync;
 import dev.entente.impl.sync.merkle.MerkleConfig;
 import dev.entente.impl.sync.merkle.MerkleSession;
 import dev.entente.impl.sync.rbsr.SyncItems;
-import java.util.SplittableRandom;
 
 /**
  * Runs Merkle-tree sync between two in-memory stores to completion, batch by batch, with the same
@@ -18,25 +17,13 @@ public final class MerkleReconciler {
   public static ReconcileResult run(ReconcileScenario s, MerkleConfig config, long seed) {
     SyncItems a = SyncItems.of(s.initiator());
     SyncItems b = SyncItems.of(s.responder());
-    byte[] salt = new byte[16];
-    new SplittableRandom(seed ^ 0x3E4CL).nextBytes(salt);
-    MerkleSession initiator = MerkleSession.initiator(a, salt, config);
+    MerkleSession initiator = MerkleSession.initiator(a, Batches.salt(seed ^ 0x3E4CL), config);
     MerkleSession responder = MerkleSession.responder(b, config);
-    Batches.Cost cost =
-        Batches.run(
-            initiator.start(),
-            initiator::receive,
-            responder::receive,
-            () -> initiator.toSend().size(),
-            () -> responder.toSend().size());
-    long shared = Differences.check("Merkle sync", a, b, initiator.toSend(), responder.toSend());
-    long missing = (long) initiator.toSend().size() + responder.toSend().size();
-    return new ReconcileResult(
+    return Batches.reconcile(
         "merkle",
-        shared,
-        missing,
-        ReconcileResult.roundTrips(cost.batches()),
-        cost.bytes(),
-        cost.frames());
+        "Merkle sync",
+        initiator.start(),
+        new Batches.Party(a, initiator::receive, initiator::toSend),
+        new Batches.Party(b, responder::receive, responder::toSend));
   }
 }

@@ -3,7 +3,6 @@ package dev.entente.impl.sync;
 import dev.entente.impl.sync.rbsr.RbsrConfig;
 import dev.entente.impl.sync.rbsr.RbsrSession;
 import dev.entente.impl.sync.rbsr.SyncItems;
-import java.util.SplittableRandom;
 
 /**
  * Runs RBSR between two in-memory stores to completion, batch by batch: every frame one side sends
@@ -19,25 +18,13 @@ public final class RbsrReconciler {
   public static ReconcileResult run(ReconcileScenario s, RbsrConfig config, long seed) {
     SyncItems a = SyncItems.of(s.initiator());
     SyncItems b = SyncItems.of(s.responder());
-    byte[] salt = new byte[16];
-    new SplittableRandom(seed ^ 0x5A17L).nextBytes(salt);
-    RbsrSession initiator = RbsrSession.initiator(a, salt, config);
+    RbsrSession initiator = RbsrSession.initiator(a, Batches.salt(seed ^ 0x5A17L), config);
     RbsrSession responder = RbsrSession.responder(b, config);
-    Batches.Cost cost =
-        Batches.run(
-            initiator.start(),
-            initiator::receive,
-            responder::receive,
-            () -> initiator.toSend().size(),
-            () -> responder.toSend().size());
-    long shared = Differences.check("RBSR", a, b, initiator.toSend(), responder.toSend());
-    long missing = (long) initiator.toSend().size() + responder.toSend().size();
-    return new ReconcileResult(
+    return Batches.reconcile(
         "rbsr",
-        shared,
-        missing,
-        ReconcileResult.roundTrips(cost.batches()),
-        cost.bytes(),
-        cost.frames());
+        "RBSR",
+        initiator.start(),
+        new Batches.Party(a, initiator::receive, initiator::toSend),
+        new Batches.Party(b, responder::receive, responder::toSend));
   }
 }
