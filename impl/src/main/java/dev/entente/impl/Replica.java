@@ -446,13 +446,34 @@ public final class Replica {
     return new GcResult.Collected(frontier, swept.tombstones(), swept.changes(), logged);
   }
 
+  // state()'s cache: the last state built, and the log's length and the compacted count it was
+  // built at (the log only grows while the count stays the same, so the pair names its content).
+  private @Nullable ReplicaState state;
+  private int stateLogged;
+  private long stateCompacted;
+
   /**
    * The logged delivered changes as a state for full-state sync or storage. After {@link
    * #compactLog} or {@link #collectGarbage} this is only the tail: a compacted replica's full state
    * is its {@link #snapshot()}.
    */
   public ReplicaState state() {
-    return ReplicaState.of(map.policy(), log.inOrder());
+    ReplicaState cached = state;
+    int logged = log.size();
+    if (cached != null && stateLogged == logged && stateCompacted == compacted) {
+      return cached;
+    }
+    List<Change> inOrder = log.inOrder();
+    // While nothing has left the log, the cached state sorts its first stateLogged changes: only
+    // the ones logged since need sorting in.
+    List<Change> sorted =
+        cached != null && stateCompacted == compacted && stateLogged < logged
+            ? SortedChanges.merge(cached.changes(), inOrder.subList(stateLogged, logged))
+            : SortedChanges.sorted(inOrder);
+    state = new ReplicaState(map.policy(), sorted);
+    stateLogged = logged;
+    stateCompacted = compacted;
+    return state;
   }
 
   /**
@@ -504,42 +525,115 @@ public final class Replica {
     return map;
   }
 
+  // What checkRepAfterStep() may skip: calls since the last full check, and the log's length and
+  // the compacted count when it ran (the log only grows while the count stays the same).
+  private static final int FULL_CHECK_INTERVAL = 16;
+  private int stepsSinceFullCheck;
+  private int loggedChecked;
+  private long compactedChecked;
+
   /** Validates the replica and its map; throws {@code InvariantViolation} if broken. */
   public void checkRep() {
     delivered.checkRep();
     map.checkRep();
-    Verify.that(
-        log.indexedCount() == log.size() && log.size() + compacted == delivered.size(),
-        "replica %s: log index %d, delivery order %d, compacted %d, dot set %d disagree",
-        id,
-        log.indexedCount(),
-        log.size(),
-        compacted,
-        delivered.size());
-    Verify.that(
-        delivered.versionVector().dominates(gcFrontier),
-        "replica %s collected garbage at %s beyond what it delivered",
-        id,
-        gcFrontier);
-    for (Change c : log.inOrder()) {
-      Verify.that(
-          delivered.contains(c.dot()), "replica %s: %s logged, not in dot set", id, c.dot());
-      Verify.that(
-          log.get(c.dot()) == c, "replica %s: log and delivery order differ at %s", id, c.dot());
+    checkCounts();
+    checkLogged(0);
+    checkCausalDelivery();
+    checkCachedState();
+    stepsSinceFullCheck = 0;
+    loggedChecked = log.size();
+    compactedChecked = compacted;
+  }
+
+  /**
+   * {@link #checkRep()} for a caller that checks after every step (the simulator): the same
+   * invariants, at a cost that does not grow with the state. The counts, the causal-delivery rules
+   * and the changes logged since the last call are checked every time. Changes logged before it
+   * need no second look while nothing has left the log: the dot set and the log index only grow,
+   * and an index entry overwritten would break the counts checked here. The map's own walk and the
+   * whole log run every {@value #FULL_CHECK_INTERVAL} calls and after every compaction, so a broken
+   * map is found at most that many steps late; the caller runs {@link #checkRep()} before it drops
+   * a replica and at the end of a run, so a broken replica is still caught in the run that broke
+   * it.
+   */
+  public void checkRepAfterStep() {
+    if (++stepsSinceFullCheck >= FULL_CHECK_INTERVAL
+        || compacted != compactedChecked
+        || log.size() < loggedChecked) {
+      checkRep();
+      return;
     }
+    delivered.checkRep();
+    checkCounts();
+    checkLogged(loggedChecked);
+    checkCausalDelivery();
+    loggedChecked = log.size();
+  }
+
+  private void checkCounts() {
+    // Guarded: the message's boxed arguments would otherwise be built on every step.
+    if (log.indexedCount() != log.size() || log.size() + compacted != delivered.size()) {
+      Verify.that(
+          false,
+          "replica %s: log index %d, delivery order %d, compacted %d, dot set %d disagree",
+          id,
+          log.indexedCount(),
+          log.size(),
+          compacted,
+          delivered.size());
+    }
+    if (!delivered.prefixesDominate(gcFrontier)) {
+      Verify.that(
+          false, "replica %s collected garbage at %s beyond what it delivered", id, gcFrontier);
+    }
+  }
+
+  /** Checks the logged changes from position {@code from} on in delivery order. */
+  private void checkLogged(int from) {
+    List<Change> logged = log.inOrder();
+    for (int i = from; i < logged.size(); i++) {
+      Change c = logged.get(i);
+      Dot dot = c.dot();
+      if (!delivered.contains(dot)) {
+        Verify.that(false, "replica %s: %s logged, not in dot set", id, dot);
+      }
+      if (log.get(dot) != c) {
+        Verify.that(false, "replica %s: log and delivery order differ at %s", id, dot);
+      }
+    }
+  }
+
+  /** The cached state, if it is current, holds exactly the logged changes. */
+  private void checkCachedState() {
+    ReplicaState cached = state;
+    if (cached == null || stateLogged != log.size() || stateCompacted != compacted) {
+      return;
+    }
+    Verify.that(
+        cached.changes().size() == log.size(),
+        "replica %s caches a state of %d changes, logs %d",
+        id,
+        cached.changes().size(),
+        log.size());
+    for (Change c : cached.changes()) {
+      if (log.get(c.dot()) != c) {
+        Verify.that(false, "replica %s caches a state holding unlogged %s", id, c.dot());
+      }
+    }
+  }
+
+  private void checkCausalDelivery() {
     if (needsCausalDelivery()) {
       Verify.that(!delivered.hasGaps(), "%s replica %s delivered with gaps", map.policy(), id);
       for (Change c : pending.unordered()) {
-        Verify.that(
-            !isCausallyReady(c),
-            "%s replica %s keeps deliverable %s pending",
-            map.policy(),
-            id,
-            c.dot());
+        if (isCausallyReady(c)) {
+          Verify.that(
+              false, "%s replica %s keeps deliverable %s pending", map.policy(), id, c.dot());
+        }
       }
-    } else {
+    } else if (!pending.isEmpty()) {
       Verify.that(
-          pending.isEmpty(),
+          false,
           "replica %s (%s) buffers %d changes it does not need",
           id,
           map.policy(),

@@ -19,11 +19,17 @@ import java.util.List;
  * <p>Invariants: changes sorted by dot, no two with the same dot.
  */
 public record ReplicaState(RegisterPolicy policy, List<Change> changes) {
-  /** Validates and canonicalises: duplicates removed, sorted by dot. */
+  /**
+   * Validates and canonicalises: duplicates removed, sorted by dot. Changes already sorted by
+   * strictly increasing dot (a replica's own state, a decoded one) are only checked and copied.
+   */
   public ReplicaState {
     Check.argument(policy != null, "state policy must not be null");
     Check.argument(changes != null, "state changes must not be null");
-    changes = List.copyOf(ChangeSet.of(changes).values());
+    changes =
+        SortedChanges.isStrictlySorted(changes)
+            ? List.copyOf(changes)
+            : List.copyOf(ChangeSet.of(changes).values());
   }
 
   /** A state holding the given changes (in any order, duplicates allowed). */

@@ -292,6 +292,7 @@ final class Cluster implements World {
 
   /** {@code node} goes on as {@code replica} (bootstrapped from a peer's snapshot). */
   void replaceReplica(SimNode node, Replica replica) {
+    node.replica().checkRep();
     node.replica = replica;
     touch(node);
     startProtocol(node, replica);
@@ -490,13 +491,15 @@ final class Cluster implements World {
 
   /**
    * {@code checkRep()} on every replica the last step touched: a replica no step touched has the
-   * representation it had when it was last checked.
+   * representation it had when it was last checked. The per-step form walks only what the step can
+   * have changed, and the whole replica every few steps; a replica that leaves the run (a crash, a
+   * bootstrap that replaces it) and every live one at the end get the whole walk.
    */
   void checkTouched() {
     for (SimNode n : touched) {
       n.touched = false;
       if (n.isUp() && n.replica != null) {
-        n.replica.checkRep();
+        n.replica.checkRepAfterStep();
       }
     }
     touched.clear();

@@ -101,6 +101,11 @@ final class SimNode {
    * {@code amnesia}. With a disk, what survives is what the disk holds, and amnesia wipes the disk.
    */
   void crash(boolean amnesia) {
+    // The replica's last steps may have had only the per-step check: it gets the whole one now.
+    Replica running = replica;
+    if (running != null) {
+      running.checkRep();
+    }
     Function<Replica, Snapshot> writes = snapshotter;
     if (writes != null) {
       // A compacted replica's durable state is its snapshot: its log holds only the tail.
