@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
@@ -26,7 +27,8 @@ import org.jspecify.annotations.Nullable;
  * each buffered change waits on one replica's counter it still lacks, filed under that replica by
  * the counter it needs, and is looked at again only when that replica's delivered prefix reaches
  * it. A change becoming ready after the pass went past its dot goes to the next pass, one after it
- * stays in this one. Cost per change: O(log n) per replica its {@code seen} names.
+ * stays in this one. Cost per change: O(log n) per replica its {@code seen} names; a delivery that
+ * wakes nothing allocates nothing here.
  */
 final class CausalBuffer {
   // Dot's natural order, comparing counters straight away when the replicas are equal (the common
@@ -40,12 +42,24 @@ final class CausalBuffer {
   private final DotSet delivered;
   // Hashed, not sorted: at a million buffered changes a tree's depth in cache misses dominated.
   private final Map<Dot, Change> pending = new HashMap<>();
-  // Per replica the greatest counter ever buffered: each is still buffered or since delivered.
-  private final Map<ReplicaId, Long> maxBuffered = new HashMap<>();
-  // Per replica, the buffered changes waiting for its prefix to reach a counter.
-  private final Map<ReplicaId, Waiters> waiting = new HashMap<>();
+  // Per replica named by a buffered change (as author or in its seen): its lane.
+  private final Map<ReplicaId, Lane> lanes = new HashMap<>();
+  // The same lanes by index: a release walks them while filing may add one.
+  private final List<Lane> laneList = new ArrayList<>();
   // Buffered changes found ready when added (only a restored or merged buffer has them).
   private final List<Dot> readyOnArrival = new ArrayList<>();
+  // A release's state, kept between releases so that one waking nothing allocates nothing.
+  // Dot order, not arrival order, decides who goes first: the heaps hand changes out unordered.
+  private PriorityQueue<Dot> pass = new PriorityQueue<>(DOT_ORDER);
+  private PriorityQueue<Dot> nextPass = new PriorityQueue<>(DOT_ORDER);
+  private @Nullable Dot cursor;
+  private final Consumer<Change> route = this::route;
+  // fileUnderMissing's scan of a seen vector, in fields: a forEach through a lambda made once
+  // allocates neither an iterator nor entry wrappers, and this runs for every filing.
+  private @Nullable ReplicaId furthest;
+  private long furthestGap;
+  private long furthestNeed;
+  private final BiConsumer<ReplicaId, Long> consider = this::consider;
 
   CausalBuffer(DotSet delivered) {
     this.delivered = delivered;
@@ -56,7 +70,8 @@ final class CausalBuffer {
     if (pending.putIfAbsent(change.dot(), change) != null) {
       return false;
     }
-    maxBuffered.merge(change.author(), change.seq(), Math::max);
+    Lane author = lane(change.author());
+    author.maxBuffered = Math.max(author.maxBuffered, change.seq());
     if (!fileUnderMissing(change)) {
       readyOnArrival.add(change.dot());
     }
@@ -97,21 +112,23 @@ final class CausalBuffer {
 
   /**
    * Drops every buffered change whose dot has been delivered some other way (a merged snapshot
-   * delivers dots wholesale): they are held, no longer pending. Rebuilds the waiting lists from
-   * what remains, O(n); the greatest counters ever buffered are kept.
+   * delivers dots wholesale): they are held, no longer pending. O(n) to find them; the waiting
+   * heaps are rebuilt from what remains only if some were dropped (a filing stays valid however far
+   * the prefixes grew: the next release wakes every lane). The greatest counters ever buffered are
+   * kept.
    */
   void dropDelivered() {
-    List<Change> keep = new ArrayList<>();
-    for (Change c : pending.values()) {
-      if (!delivered.contains(c.dot())) {
-        keep.add(c);
-      }
+    if (!pending.values().removeIf(c -> delivered.contains(c.dot()))) {
+      return;
     }
-    pending.clear();
-    waiting.clear();
     readyOnArrival.clear();
-    for (Change c : keep) {
-      add(c);
+    for (Lane lane : laneList) {
+      lane.waiting.clear();
+    }
+    for (Change c : pending.values()) {
+      if (!fileUnderMissing(c)) {
+        readyOnArrival.add(c.dot());
+      }
     }
   }
 
@@ -121,7 +138,8 @@ final class CausalBuffer {
    * counter, gives the greatest counter held either way.
    */
   long maxCounterEverBuffered(ReplicaId replica) {
-    return maxBuffered.getOrDefault(replica, 0L);
+    Lane lane = lanes.get(replica);
+    return lane == null ? 0 : lane.maxBuffered;
   }
 
   /**
@@ -130,47 +148,43 @@ final class CausalBuffer {
    * change's dot to the delivered set before it returns.
    */
   void release(Consumer<Change> deliver, List<Dot> released) {
-    PriorityQueue<Dot> pass = new PriorityQueue<>(DOT_ORDER);
     pass.addAll(readyOnArrival);
     readyOnArrival.clear();
-    for (ReplicaId r : new ArrayList<>(waiting.keySet())) {
-      wake(r, pass, pass, null);
+    cursor = null;
+    for (int i = 0; i < laneList.size(); i++) {
+      wake(laneList.get(i));
     }
-    // Dot order, not arrival order, decides who goes first: the waiters' buckets are unordered.
-    PriorityQueue<Dot> nextPass = new PriorityQueue<>(DOT_ORDER);
     while (!pass.isEmpty()) {
       while (!pass.isEmpty()) {
-        Dot cursor = pass.poll();
-        Change c = pending.remove(cursor);
-        deliver.accept(c);
-        released.add(cursor);
-        wake(cursor.replica(), pass, nextPass, cursor);
+        Dot next = pass.poll();
+        cursor = next;
+        deliver.accept(pending.remove(next));
+        released.add(next);
+        Lane lane = lanes.get(next.replica());
+        if (lane != null) {
+          wake(lane);
+        }
       }
       PriorityQueue<Dot> swap = pass;
       pass = nextPass;
       nextPass = swap;
     }
+    cursor = null;
+  }
+
+  /** Hands the changes {@code lane}'s prefix now reaches to {@link #route}. */
+  private void wake(Lane lane) {
+    lane.waiting.popReached(delivered.maxPrefix(lane.replica), route);
   }
 
   /**
-   * Looks again at the changes waiting on {@code replica}'s prefix, now that it may have grown: the
-   * ready ones go to {@code pass} if their dot is after {@code cursor} (or there is none), else to
-   * {@code nextPass}; the others wait on another counter they lack.
+   * A woken change: if ready, to this pass when its dot is after the cursor (or there is none),
+   * else to the next; if not, filed under another counter it lacks.
    */
-  private void wake(
-      ReplicaId replica,
-      PriorityQueue<Dot> pass,
-      PriorityQueue<Dot> nextPass,
-      @Nullable Dot cursor) {
-    Waiters waiters = waiting.get(replica);
-    if (waiters == null) {
-      return;
-    }
-    List<Change> woken = waiters.reached(delivered.maxPrefix(replica));
-    for (Change c : woken) {
-      if (!fileUnderMissing(c)) {
-        (cursor == null || DOT_ORDER.compare(c.dot(), cursor) > 0 ? pass : nextPass).add(c.dot());
-      }
+  private void route(Change c) {
+    if (!fileUnderMissing(c)) {
+      Dot dot = c.dot();
+      (cursor == null || DOT_ORDER.compare(dot, cursor) > 0 ? pass : nextPass).add(dot);
     }
   }
 
@@ -179,69 +193,49 @@ final class CausalBuffer {
    * it is looked at again least often); false if it lacks none.
    */
   private boolean fileUnderMissing(Change change) {
-    ReplicaId furthest = null;
-    long gap = 0;
-    long needed = 0;
-    for (Map.Entry<ReplicaId, Long> e : change.seen().entries().entrySet()) {
-      long lacking = e.getValue() - delivered.maxPrefix(e.getKey());
-      if (lacking > gap) {
-        furthest = e.getKey();
-        gap = lacking;
-        needed = e.getValue();
-      }
-    }
-    if (furthest == null) {
+    furthest = null;
+    furthestGap = 0;
+    change.seen().entries().forEach(consider);
+    ReplicaId lacking = furthest;
+    if (lacking == null) {
       return false;
     }
-    long prefix = delivered.maxPrefix(furthest);
-    waiting.computeIfAbsent(furthest, r -> new Waiters(prefix)).add(needed, change);
+    furthest = null;
+    lane(lacking).waiting.add(furthestNeed, change);
     return true;
   }
 
+  /** One entry of a {@code seen} vector: the furthest-lacking so far if it lacks more. */
+  private void consider(ReplicaId replica, Long counter) {
+    long lacking = counter - delivered.maxPrefix(replica);
+    if (lacking > furthestGap) {
+      furthest = replica;
+      furthestGap = lacking;
+      furthestNeed = counter;
+    }
+  }
+
+  private Lane lane(ReplicaId replica) {
+    Lane lane = lanes.get(replica);
+    if (lane == null) {
+      lane = new Lane(replica);
+      lanes.put(replica, lane);
+      laneList.add(lane);
+    }
+    return lane;
+  }
+
   /**
-   * The changes waiting on one replica, bucketed by the counter they need. Every bucket is above
-   * {@code woken}, the prefix up to which they were last looked at, so waking after the prefix grew
-   * by k costs min(k, buckets) lookups, not a search.
+   * What the buffer keeps per replica: the greatest counter of it ever buffered, and the changes
+   * waiting for its delivered prefix to reach a counter.
    */
-  private static final class Waiters {
-    private final Map<Long, List<Change>> byCounter = new HashMap<>();
-    private long woken;
+  private static final class Lane {
+    final ReplicaId replica;
+    final WaitHeap waiting = new WaitHeap();
+    long maxBuffered;
 
-    Waiters(long prefix) {
-      woken = prefix;
-    }
-
-    void add(long counter, Change change) {
-      byCounter.computeIfAbsent(counter, n -> new ArrayList<>(1)).add(change);
-    }
-
-    /** Removes and returns the changes whose counter {@code prefix} reaches. */
-    List<Change> reached(long prefix) {
-      List<Change> out = new ArrayList<>();
-      if (prefix <= woken) {
-        return out;
-      }
-      if (prefix - woken <= byCounter.size()) {
-        for (long n = woken + 1; n <= prefix; n++) {
-          List<Change> bucket = byCounter.remove(n);
-          if (bucket != null) {
-            out.addAll(bucket);
-          }
-        }
-      } else {
-        byCounter
-            .entrySet()
-            .removeIf(
-                e -> {
-                  if (e.getKey() > prefix) {
-                    return false;
-                  }
-                  out.addAll(e.getValue());
-                  return true;
-                });
-      }
-      woken = prefix;
-      return out;
+    Lane(ReplicaId replica) {
+      this.replica = replica;
     }
   }
 }
