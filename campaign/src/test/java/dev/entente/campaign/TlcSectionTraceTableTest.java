@@ -63,6 +63,19 @@ class TlcSectionTraceTableTest {
   }
 
   @Test
+  void traceKindsRecord_roundTripsThroughItsJsonLine() {
+    RunRecord r =
+        RunRecord.of(
+            TlcSection.ID,
+            "kinds-CAUSAL_GROUP",
+            0,
+            3,
+            new TraceKindsMetrics("CAUSAL_GROUP", 20, 20, 290, 480, 35, 1, 6, 1234.5));
+
+    assertThat(RunRecord.parse(r.toJsonLine())).isEqualTo(r);
+  }
+
+  @Test
   void noTraceValidationRecords_leaveOnlyTheModelTable() {
     assertThat(TlcSection.aggregate(List.of()).section().tables()).hasSize(1);
   }
