@@ -11,8 +11,10 @@ import dev.entente.simulations.trace.TraceExporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 /**
@@ -54,6 +56,7 @@ final class TracedKinds {
   static Sample wrongValue(Sample s) {
     return mutate(
         s,
+        1,
         "wrong value",
         e -> isEvent(e, "Receive") && e.get("post").get("values").size() > 0,
         e -> {
@@ -66,6 +69,7 @@ final class TracedKinds {
   static Sample droppedDelivery(Sample s) {
     return mutate(
         s,
+        1,
         "dropped delivery",
         e -> isEvent(e, "Merge") && e.get("changes").size() > 0,
         e -> ((ArrayNode) e.get("changes")).remove(0));
@@ -96,12 +100,13 @@ final class TracedKinds {
   }
 
   /**
-   * Clock step: after its physical clock steps back, a replica's next write takes its timestamp
-   * from the physical clock, behind the HLC it had (the HLC stepping backwards).
+   * Clock step: after its physical clock stepped, a replica's first write whose HLC is ahead of
+   * that clock takes its timestamp from the physical clock instead (the HLC stepping backwards).
    */
   static Sample clockStepBackwards(Sample s) {
     return mutate(
         s,
+        firstAfterStep(s.lines()).orElseThrow(),
         "HLC following a clock step back",
         e ->
             isEvent(e, "Write")
@@ -116,14 +121,14 @@ final class TracedKinds {
         });
   }
 
-  /** Whether {@code lines} has a write by a replica after its physical clock stepped. */
+  /** Whether a replica writes, after its physical clock stepped, with its HLC ahead of it. */
   static boolean writesAfterAClockStep(List<String> lines) {
     return lines.stream().anyMatch(l -> l.contains("\"event\":\"ClockStep\""))
         && firstAfterStep(lines).isPresent();
   }
 
   private static Optional<Integer> firstAfterStep(List<String> lines) {
-    java.util.Set<String> stepped = new java.util.HashSet<>();
+    Set<String> stepped = new HashSet<>();
     for (int i = 1; i < lines.size(); i++) {
       JsonNode e = parse(lines.get(i));
       String r = e.get("replica").asText();
@@ -143,9 +148,10 @@ final class TracedKinds {
     void apply(ObjectNode event);
   }
 
-  private static Sample mutate(Sample s, String what, Predicate<JsonNode> where, Edit edit) {
+  /** Applies {@code edit} to the first line from {@code from} that {@code where} accepts. */
+  private static Sample mutate(
+      Sample s, int from, String what, Predicate<JsonNode> where, Edit edit) {
     List<String> lines = new ArrayList<>(s.lines());
-    int from = what.startsWith("HLC") ? firstAfterStep(lines).orElse(1) : 1;
     for (int i = from; i < lines.size(); i++) {
       ObjectNode e = (ObjectNode) parse(lines.get(i));
       if (where.test(e)) {
