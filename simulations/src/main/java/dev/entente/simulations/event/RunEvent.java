@@ -6,6 +6,7 @@ import dev.entente.model.HlcTimestamp;
 import dev.entente.model.MaterialisedMap;
 import dev.entente.model.ReplicaId;
 import dev.entente.model.VersionVector;
+import java.util.List;
 
 /**
  * A typed record of something the simulator did, kept (when the run keeps its trace) for readers
@@ -32,4 +33,31 @@ public sealed interface RunEvent {
       VersionVector vv,
       MaterialisedMap view)
       implements RunEvent {}
+
+  /**
+   * At {@code tick}, {@code replica} merged a state holding {@code changes} (in the order it
+   * applied them): state gossip, or ({@code restart}) the restart of a crashed replica from its
+   * durable state. The rest is its state right after, as in {@link Applied}.
+   */
+  record Merged(
+      long tick,
+      ReplicaId replica,
+      boolean restart,
+      List<Change> changes,
+      long physicalMillis,
+      HlcTimestamp clock,
+      VersionVector vv,
+      MaterialisedMap view)
+      implements RunEvent {
+    /** Copies. */
+    public Merged {
+      changes = List.copyOf(changes);
+    }
+  }
+
+  /** At {@code tick}, {@code replica}'s process crashed; its durable state survives. */
+  record Crashed(long tick, ReplicaId replica) implements RunEvent {}
+
+  /** At {@code tick}, machine {@code name}'s physical clock jumped by {@code deltaMillis}. */
+  record ClockStepped(long tick, String name, long deltaMillis) implements RunEvent {}
 }

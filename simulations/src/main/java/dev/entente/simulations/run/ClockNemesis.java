@@ -2,6 +2,7 @@ package dev.entente.simulations.run;
 
 import dev.entente.model.history.Keyword;
 import dev.entente.simulations.ClockOptions;
+import dev.entente.simulations.event.RunEvent;
 import dev.entente.simulations.plan.FaultKind;
 import dev.entente.simulations.plan.PlannedFault;
 import dev.entente.simulations.random.Prng;
@@ -48,7 +49,11 @@ final class ClockNemesis implements Nemesis {
       all.add(world.server());
     }
     for (SimNode n : all) {
+      long undone = -n.physical.stepMillis();
       n.physical.reset();
+      if (undone != 0) {
+        world.record(() -> new RunEvent.ClockStepped(world.now(), n.baseName, undone));
+      }
     }
   }
 
@@ -56,7 +61,9 @@ final class ClockNemesis implements Nemesis {
     SimNode n = target(prng);
     long max = Math.max(1, options.stepMillisMax());
     long offset = prng.between(-max, max);
-    n.physical.step(offset - n.physical.stepMillis());
+    long delta = offset - n.physical.stepMillis();
+    n.physical.step(delta);
+    world.record(() -> new RunEvent.ClockStepped(world.now(), n.baseName, delta));
     world.nemesisEvent(
         "clock-step", Map.of(Keyword.of("node"), n.baseName, Keyword.of("offset"), offset));
   }

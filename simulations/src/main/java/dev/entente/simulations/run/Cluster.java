@@ -276,6 +276,7 @@ final class Cluster implements World {
       for (ApplyResult.Rejected r : replica.merge(durable)) {
         onApply(node, r);
       }
+      onMerged(node, true, durable.changes());
     }
     if (!sequencerMode) {
       startProtocol(node, replica);
@@ -380,6 +381,9 @@ final class Cluster implements World {
           compactor == null ? null : compactor.intercept(node, e.from(), e.message());
       if (out == null) {
         out = node.sync().onMessage(e.from(), inbound(node, e.message()));
+        if (e.message() instanceof SyncMessage.State s) {
+          onMerged(node, false, s.state().changes());
+        }
       }
       if (persist(node)) {
         send(node, out);
@@ -417,6 +421,21 @@ final class Cluster implements World {
       rejected++;
       trace.add("rejected at " + node.id + " " + r.dot() + ": " + r.reason());
     }
+  }
+
+  /** Records, for trace export, that {@code node} merged a state of {@code changes}. */
+  private void onMerged(SimNode node, boolean restart, List<Change> changes) {
+    events.record(
+        () ->
+            new RunEvent.Merged(
+                loop.now(),
+                node.id,
+                restart,
+                changes,
+                node.physical.millis(),
+                node.clock().current(),
+                node.replica().versionVector(),
+                node.replica().materialise()));
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.entente.model.ReplicaId;
 import dev.entente.model.coverage.Coverage;
 import dev.entente.model.history.Keyword;
 import dev.entente.simulations.coverage.SimMark;
+import dev.entente.simulations.event.RunEvent;
 import dev.entente.simulations.net.Envelope;
 import dev.entente.simulations.plan.FaultKind;
 import dev.entente.simulations.plan.PlannedFault;
@@ -104,6 +105,8 @@ final class ProcessNemesis implements Nemesis {
       Coverage.mark(SimMark.NEMESIS_CRASH_WITH_PENDING);
     }
     target.crash(amnesia);
+    ReplicaId crashed = target.id;
+    world.record(() -> new RunEvent.Crashed(world.now(), crashed));
     world.nemesisEvent(
         "crash", Map.of(Keyword.of("node"), target.id.value(), Keyword.of("amnesia"), amnesia));
     world.at(
