@@ -110,10 +110,13 @@ final class DotSet {
 
   /** Adds a dot; returns false if it was already present. */
   boolean add(Dot dot) {
+    return add(dot.replica(), dot.counter());
+  }
+
+  /** Adds the dot {@code r:c} (no {@link Dot} built); returns false if it was already present. */
+  boolean add(ReplicaId r, long c) {
     // One prefix lookup and at most one extras lookup: this runs on every delivery.
-    ReplicaId r = dot.replica();
     long n = prefix.getOrDefault(r, 0L);
-    long c = dot.counter();
     if (c <= n) {
       return false;
     }
