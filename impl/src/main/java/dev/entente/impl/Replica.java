@@ -235,7 +235,8 @@ public final class Replica {
     if (needsCausalDelivery() && !isCausallyReady(change)) {
       // Cannot happen (the change has seen exactly what is delivered); guarded so that the hot
       // path builds no dot and no result for the message.
-      Verify.that(false, "local change %s was not applied: %s", change.dot(), deliverOrBuffer(change));
+      Verify.that(
+          false, "local change %s was not applied: %s", change.dot(), deliverOrBuffer(change));
     }
     deliverQuietly(change);
     if (!pending.isEmpty()) {
