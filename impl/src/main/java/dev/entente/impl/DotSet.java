@@ -120,7 +120,8 @@ final class DotSet {
     if (c <= n) {
       return false;
     }
-    TreeSet<Long> beyond = extras.get(r);
+    // Gap-free sets (the common case) skip the extras lookup.
+    TreeSet<Long> beyond = extras.isEmpty() ? null : extras.get(r);
     if (c != n + 1) {
       if (beyond == null) {
         beyond = new TreeSet<>();

@@ -269,7 +269,7 @@ public final class Replica {
       Coverage.mark(ImplMark.REPLICA_DUPLICATE_IGNORED);
       return new ApplyResult.Duplicate(dot);
     }
-    ApplyResult.Rejected no = admit(change, dot);
+    ApplyResult.Rejected no = admit(change);
     return no != null ? no : deliverOrBuffer(change);
   }
 
@@ -278,18 +278,18 @@ public final class Replica {
    * frontier or its timestamp is beyond the clock's drift limit, else observes its timestamp and
    * returns null.
    */
-  private ApplyResult.@Nullable Rejected admit(Change change, Dot dot) {
+  private ApplyResult.@Nullable Rejected admit(Change change) {
     String behind = behindFrontier(change);
     if (behind != null) {
       Coverage.mark(CompactionMark.GC_CHANGE_BEHIND_FRONTIER);
-      return new ApplyResult.Rejected(dot, behind);
+      return new ApplyResult.Rejected(change.dot(), behind);
     }
     try {
       clock.observe(change.timestamp());
     } catch (ClockDriftException e) {
       Coverage.mark(ImplMark.REPLICA_DRIFT_REJECTED);
       return new ApplyResult.Rejected(
-          dot, Objects.requireNonNullElse(e.getMessage(), e.toString()));
+          change.dot(), Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
     return null;
   }
@@ -494,7 +494,7 @@ public final class Replica {
       }
       ApplyResult.Rejected no;
       if (c.seq() > known && pending.isEmpty()) {
-        no = admit(c, c.dot());
+        no = admit(c);
         if (no == null) {
           learned = true;
           deliverNew(c);
