@@ -75,7 +75,7 @@ class BatchMergeProperties {
     return out;
   }
 
-  @Property(tries = 300)
+  @Property(tries = 200)
   void merge_anyStateIntoAnyReplica_equalsApplyingItsChangesOneByOne(@ForAll("cases") Case c) {
     HybridLogicalClock batchClock = clock();
     HybridLogicalClock oneByOneClock = clock();
