@@ -10,38 +10,47 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A replica's log of delivered changes, in delivery order, indexed by author and counter so that
  * {@link #since} costs what it returns (plus a lookup per author) rather than a pass over the whole
  * log. Mutable, not thread-safe.
+ *
+ * <p>Each author's index is an {@link AuthorLog}: changes delivered in increasing counter order
+ * (all of them under causal delivery, most of them under LWW) are appended to flat arrays, the rest
+ * go to a tree, so the common delivery allocates nothing per change.
  */
 final class DeliveryLog {
   /** A logged change and its position in delivery order (positions only grow). */
-  private record Logged(Change change, long position) {}
+  record Logged(Change change, long position) {}
 
   private static final Comparator<Logged> BY_POSITION = Comparator.comparingLong(Logged::position);
 
   private final List<Change> inOrder = new ArrayList<>();
-  private final Map<ReplicaId, TreeMap<Long, Logged>> byAuthor = new HashMap<>();
+  private final Map<ReplicaId, AuthorLog> byAuthor = new HashMap<>();
+  // The author of the last add and its index: a merge appends one author's run in a row.
+  private @Nullable ReplicaId lastAuthor;
+  private @Nullable AuthorLog lastLog;
   private long nextPosition;
 
   /** Appends a delivered change (its dot must not be logged). */
   void add(Change change) {
-    byAuthor
-        .computeIfAbsent(change.author(), r -> new TreeMap<>())
-        .put(change.seq(), new Logged(change, nextPosition++));
+    ReplicaId author = change.author();
+    AuthorLog mine = lastLog;
+    if (mine == null || !author.equals(lastAuthor)) {
+      mine = byAuthor.computeIfAbsent(author, r -> new AuthorLog());
+      lastAuthor = author;
+      lastLog = mine;
+    }
+    mine.add(change, nextPosition++);
     inOrder.add(change);
   }
 
   /** The logged change with {@code dot}, or null. */
   @Nullable Change get(Dot dot) {
-    TreeMap<Long, Logged> mine = byAuthor.get(dot.replica());
-    Logged l = mine == null ? null : mine.get(dot.counter());
-    return l == null ? null : l.change();
+    AuthorLog mine = byAuthor.get(dot.replica());
+    return mine == null ? null : mine.get(dot.counter());
   }
 
   /** Number of logged changes. */
@@ -56,12 +65,15 @@ final class DeliveryLog {
 
   /** The logged changes {@code remote} does not cover, in delivery order. */
   List<Change> since(VersionVector remote) {
-    List<Logged> lacking = new ArrayList<>();
-    byAuthor.forEach(
-        (author, counters) -> lacking.addAll(counters.tailMap(remote.get(author), false).values()));
-    if (lacking.size() == inOrder.size()) {
+    int lackingCount = 0;
+    for (Map.Entry<ReplicaId, AuthorLog> e : byAuthor.entrySet()) {
+      lackingCount += e.getValue().countAbove(remote.get(e.getKey()));
+    }
+    if (lackingCount == inOrder.size()) {
       return new ArrayList<>(inOrder);
     }
+    List<Logged> lacking = new ArrayList<>(lackingCount);
+    byAuthor.forEach((author, counters) -> counters.addAbove(remote.get(author), lacking));
     lacking.sort(BY_POSITION);
     List<Change> out = new ArrayList<>(lacking.size());
     for (Logged l : lacking) {
@@ -78,12 +90,12 @@ final class DeliveryLog {
         .entries()
         .forEach(
             (author, n) -> {
-              TreeMap<Long, Logged> mine = byAuthor.get(author);
+              AuthorLog mine = byAuthor.get(author);
               if (mine != null) {
-                SortedMap<Long, Logged> covered = mine.headMap(n, true);
-                covered.clear();
-                if (mine.isEmpty()) {
+                mine.removeUpTo(n);
+                if (mine.size() == 0) {
                   byAuthor.remove(author);
+                  forgetLast();
                 }
               }
             });
@@ -95,13 +107,19 @@ final class DeliveryLog {
     int dropped = inOrder.size();
     inOrder.clear();
     byAuthor.clear();
+    forgetLast();
     return dropped;
+  }
+
+  private void forgetLast() {
+    lastAuthor = null;
+    lastLog = null;
   }
 
   /** Number of changes the index holds (equal to {@link #size()} when the log is sound). */
   int indexedCount() {
     int n = 0;
-    for (TreeMap<Long, Logged> counters : byAuthor.values()) {
+    for (AuthorLog counters : byAuthor.values()) {
       n += counters.size();
     }
     return n;

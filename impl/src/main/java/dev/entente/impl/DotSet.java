@@ -110,14 +110,18 @@ final class DotSet {
 
   /** Adds a dot; returns false if it was already present. */
   boolean add(Dot dot) {
+    return add(dot.replica(), dot.counter());
+  }
+
+  /** Adds the dot {@code r:c} (no {@link Dot} built); returns false if it was already present. */
+  boolean add(ReplicaId r, long c) {
     // One prefix lookup and at most one extras lookup: this runs on every delivery.
-    ReplicaId r = dot.replica();
     long n = prefix.getOrDefault(r, 0L);
-    long c = dot.counter();
     if (c <= n) {
       return false;
     }
-    TreeSet<Long> beyond = extras.get(r);
+    // Gap-free sets (the common case) skip the extras lookup.
+    TreeSet<Long> beyond = extras.isEmpty() ? null : extras.get(r);
     if (c != n + 1) {
       if (beyond == null) {
         beyond = new TreeSet<>();

@@ -3,7 +3,6 @@ package dev.entente.impl;
 import dev.entente.impl.coverage.ImplMark;
 import dev.entente.model.Change;
 import dev.entente.model.Check;
-import dev.entente.model.Dot;
 import dev.entente.model.InvariantViolation;
 import dev.entente.model.Key;
 import dev.entente.model.MaterialisedMap;
@@ -65,7 +64,7 @@ public final class MvMap implements KvMap {
       Write w = new Write(change, i);
       List<Write> siblings = kept.computeIfAbsent(w.key(), k -> new ArrayList<>());
       int before = siblings.size();
-      siblings.removeIf(old -> supersedes(w, old));
+      removeSuperseded(siblings, w);
       markSiblings(w, before, siblings.size());
       if (w.op() instanceof Op.Put) {
         siblings.add(w);
@@ -74,7 +73,7 @@ public final class MvMap implements KvMap {
         kept.remove(w.key());
       }
     }
-    addToContext(change.dot());
+    context.add(change.author(), change.seq());
   }
 
   @Override
@@ -239,8 +238,16 @@ public final class MvMap implements KvMap {
     return c.seen().get(o.author()) >= o.seq();
   }
 
-  private void addToContext(Dot dot) {
-    context.add(dot);
+  /** Drops the siblings {@code w} supersedes, in place (no iterator or predicate per write). */
+  private static void removeSuperseded(List<Write> siblings, Write w) {
+    int kept = 0;
+    for (int i = 0; i < siblings.size(); i++) {
+      Write old = siblings.get(i);
+      if (!supersedes(w, old)) {
+        siblings.set(kept++, old);
+      }
+    }
+    siblings.subList(kept, siblings.size()).clear();
   }
 
   /**

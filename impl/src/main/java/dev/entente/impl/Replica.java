@@ -232,10 +232,15 @@ public final class Replica {
   public Change transact(List<Op> ops, int schemaVersion) {
     long seq = Math.max(delivered.maxCounter(id), pendingMaxCounter(id)) + 1;
     Change change = new Change(id, seq, clock.now(), versionVector(), ops, schemaVersion);
-    ApplyResult result = deliverOrBuffer(change);
-    if (!(result instanceof ApplyResult.Applied)) {
-      // Guarded so that the hot path builds no dot for the message.
-      Verify.that(false, "local change %s was not applied: %s", change.dot(), result);
+    if (needsCausalDelivery() && !isCausallyReady(change)) {
+      // Cannot happen (the change has seen exactly what is delivered); guarded so that the hot
+      // path builds no dot and no result for the message.
+      Verify.that(
+          false, "local change %s was not applied: %s", change.dot(), deliverOrBuffer(change));
+    }
+    deliverQuietly(change);
+    if (!pending.isEmpty()) {
+      release(change.dot());
     }
     return change;
   }
@@ -264,19 +269,29 @@ public final class Replica {
       Coverage.mark(ImplMark.REPLICA_DUPLICATE_IGNORED);
       return new ApplyResult.Duplicate(dot);
     }
+    ApplyResult.Rejected no = admit(change);
+    return no != null ? no : deliverOrBuffer(change);
+  }
+
+  /**
+   * Admits a change this replica neither delivered nor buffered: refuses it if it is behind the GC
+   * frontier or its timestamp is beyond the clock's drift limit, else observes its timestamp and
+   * returns null.
+   */
+  private ApplyResult.@Nullable Rejected admit(Change change) {
     String behind = behindFrontier(change);
     if (behind != null) {
       Coverage.mark(CompactionMark.GC_CHANGE_BEHIND_FRONTIER);
-      return new ApplyResult.Rejected(dot, behind);
+      return new ApplyResult.Rejected(change.dot(), behind);
     }
     try {
       clock.observe(change.timestamp());
     } catch (ClockDriftException e) {
       Coverage.mark(ImplMark.REPLICA_DRIFT_REJECTED);
       return new ApplyResult.Rejected(
-          dot, Objects.requireNonNullElse(e.getMessage(), e.toString()));
+          change.dot(), Objects.requireNonNullElse(e.getMessage(), e.toString()));
     }
-    return deliverOrBuffer(change);
+    return null;
   }
 
   /** The contiguous prefix of delivered dots per replica. */
@@ -488,16 +503,48 @@ public final class Replica {
         map.policy());
     List<ApplyResult.Rejected> rejected = new ArrayList<>();
     boolean learned = false;
+    // The state is sorted by dot, so each author's changes come as one run of rising counters.
+    // Past everything this replica delivered or buffered of that author (fixed at the run's
+    // start), a change can be neither a duplicate nor a conflict: no lookups, no result object.
+    @Nullable ReplicaId author = null;
+    long known = 0;
     for (Change c : other.changes()) {
-      ApplyResult result = apply(c);
-      if (result instanceof ApplyResult.Rejected r) {
-        rejected.add(r);
+      if (!c.author().equals(author)) {
+        author = c.author();
+        known = Math.max(delivered.maxCounter(author), pendingMaxCounter(author));
       }
-      learned |= result instanceof ApplyResult.Applied || result instanceof ApplyResult.Buffered;
+      ApplyResult.Rejected no;
+      if (c.seq() > known && pending.isEmpty()) {
+        no = admit(c);
+        if (no == null) {
+          learned = true;
+          deliverNew(c);
+        }
+      } else {
+        ApplyResult result = apply(c);
+        no = result instanceof ApplyResult.Rejected r ? r : null;
+        learned |= result instanceof ApplyResult.Applied || result instanceof ApplyResult.Buffered;
+      }
+      if (no != null) {
+        rejected.add(no);
+      }
     }
     Coverage.mark(
         learned ? ImplMark.REPLICA_MERGE_NEW_CHANGES : ImplMark.REPLICA_MERGE_NOTHING_NEW);
     return rejected;
+  }
+
+  /**
+   * {@link #deliverOrBuffer} for an admitted change while nothing is buffered, without its result:
+   * delivered changes release nothing, since there is nothing to release.
+   */
+  private void deliverNew(Change change) {
+    if (needsCausalDelivery() && !isCausallyReady(change)) {
+      pending.add(change);
+      Coverage.mark(ImplMark.REPLICA_CHANGE_BUFFERED);
+    } else {
+      deliverQuietly(change);
+    }
   }
 
   /** What a reader sees now. */
@@ -680,31 +727,34 @@ public final class Replica {
       Coverage.mark(ImplMark.REPLICA_CHANGE_BUFFERED);
       return new ApplyResult.Buffered(change.dot(), missing(change));
     }
-    Dot dot = deliver(change);
-    if (pending.isEmpty()) {
-      // The common case (always under LWW): nothing buffered to release, no list to grow.
-      return new ApplyResult.Applied(dot, List.of(dot));
-    }
+    deliverQuietly(change);
+    Dot dot = change.dot();
+    // The common case (always under LWW): nothing buffered to release, no list to grow.
+    return new ApplyResult.Applied(dot, pending.isEmpty() ? List.of(dot) : release(dot));
+  }
+
+  /** Releases what {@code first}'s delivery unblocked; returns the delivered dots, first first. */
+  private List<Dot> release(Dot first) {
     List<Dot> released = new ArrayList<>();
-    released.add(dot);
+    released.add(first);
     releasePending(released);
     if (released.size() > 1) {
       Coverage.mark(ImplMark.REPLICA_BUFFERED_RELEASED);
     }
-    return new ApplyResult.Applied(dot, released);
+    return released;
   }
 
   private void releasePending(List<Dot> released) {
-    pending.release(this::deliver, released);
+    pending.release(this::deliverQuietly, released);
   }
 
-  /** Delivers {@code change}; returns its dot (built once here for the dot set, log and result). */
-  private Dot deliver(Change change) {
-    Dot dot = change.dot();
-    Verify.that(delivered.add(dot), "replica %s delivers %s twice", id, dot);
+  /** Delivers {@code change}: dot set, log and map (no dot is built unless it was delivered). */
+  private void deliverQuietly(Change change) {
+    if (!delivered.add(change.author(), change.seq())) {
+      Verify.that(false, "replica %s delivers %s twice", id, change.dot());
+    }
     log.add(change);
     map.apply(change);
-    return dot;
   }
 
   /**
