@@ -16,8 +16,11 @@ import org.jspecify.annotations.Nullable;
  * malformed value) goes to the oracle's own model, which raises the oracle's error. Immutable.
  */
 final class KvCellModel implements SequentialModel<KvCellModel.Cell> {
-  /** The key's value; {@code value} null while the key has never been written. */
-  record Cell(@Nullable String value) {}
+  /**
+   * The key's value; {@code value} null while the key has never been written. The value is a {@link
+   * KvText}, so an append step costs the appended text, not a copy of the whole value.
+   */
+  record Cell(@Nullable KvText value) {}
 
   private static final Cell ABSENT = new Cell(null);
 
@@ -54,7 +57,8 @@ final class KvCellModel implements SequentialModel<KvCellModel.Cell> {
     if (!(op.input() instanceof List<?> in) || in.size() != 2) {
       return viaOracle(state, op);
     }
-    String current = state.value() == null ? "" : state.value();
+    KvText value = state.value();
+    KvText current = value == null ? KvText.EMPTY : value;
     switch (op.fName()) {
       case "get":
         if (op.outcome() != Operation.Outcome.OK) {
@@ -64,11 +68,15 @@ final class KvCellModel implements SequentialModel<KvCellModel.Cell> {
           return viaOracle(state, op);
         }
         Object read = out.get(1);
-        return current.equals(read == null ? "" : read) ? List.of(state) : List.of();
+        boolean same =
+            read == null
+                ? current.length() == 0
+                : read instanceof String s && current.contentEquals(s);
+        return same ? List.of(state) : List.of();
       case "put":
-        return List.of(new Cell(text(in.get(1))));
+        return List.of(new Cell(KvText.of(text(in.get(1)))));
       case "append":
-        return List.of(new Cell(current + text(in.get(1))));
+        return List.of(new Cell(current.append(text(in.get(1)))));
       default:
         return viaOracle(state, op);
     }
@@ -90,15 +98,19 @@ final class KvCellModel implements SequentialModel<KvCellModel.Cell> {
   }
 
   private Map<Object, String> asMap(Cell state) {
-    String value = state.value();
-    return value == null ? Map.of() : Map.of(key, value);
+    KvText value = state.value();
+    return value == null ? Map.of() : Map.of(key, value.toString());
   }
 
   /** The oracle's answer, as cells: for the inputs this class does not read itself. */
   private List<Cell> viaOracle(Cell state, Operation op) {
     return ORACLE.step(asMap(state), op).stream()
-        .map(m -> m.containsKey(key) ? new Cell(m.get(key)) : ABSENT)
+        .map(m -> m.containsKey(key) ? cellOf(m.get(key)) : ABSENT)
         .toList();
+  }
+
+  private static Cell cellOf(@Nullable String value) {
+    return new Cell(value == null ? null : KvText.of(value));
   }
 
   private static String text(@Nullable Object v) {

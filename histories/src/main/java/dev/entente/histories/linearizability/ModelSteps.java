@@ -3,9 +3,8 @@ package dev.entente.histories.linearizability;
 import dev.entente.model.check.Operation;
 import dev.entente.model.check.SequentialModel;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A model's states numbered densely from 0 (equal states share one number) and its transitions
@@ -21,8 +20,11 @@ final class ModelSteps<S> {
 
   private final SequentialModel<S> model;
   private final List<Operation> ops;
-  private final Map<S, Integer> ids = new HashMap<>();
+  // States by number, and their numbers in an open-addressing table of (number + 1), 0 empty, with
+  // each state's spread hash kept so that a lookup or a rehash never asks a state for it twice.
   private final List<S> states = new ArrayList<>();
+  private int[] hashes = new int[1 << 10];
+  private int[] idSlots = new int[1 << 11];
   // Transitions by (state, op) in one open-addressing table: keys and values side by side.
   private long[] keys = new long[1 << 10];
   private int[][] values = new int[1 << 10][];
@@ -119,12 +121,38 @@ final class ModelSteps<S> {
   }
 
   private int id(S s) {
-    Integer known = ids.get(s);
-    if (known != null) {
-      return known;
+    int h = spread(s.hashCode());
+    int mask = idSlots.length - 1;
+    int slot = h & mask;
+    for (int at = idSlots[slot]; at != 0; at = idSlots[slot]) {
+      if (hashes[at - 1] == h && states.get(at - 1).equals(s)) {
+        return at - 1;
+      }
+      slot = (slot + 1) & mask;
     }
-    ids.put(s, states.size());
+    int id = states.size();
     states.add(s);
-    return states.size() - 1;
+    if (id == hashes.length) {
+      hashes = Arrays.copyOf(hashes, id * 2);
+    }
+    hashes[id] = h;
+    idSlots[slot] = id + 1;
+    if ((id + 1) * 2 > idSlots.length) {
+      rehashIds();
+    }
+    return id;
+  }
+
+  private void rehashIds() {
+    int[] fresh = new int[idSlots.length * 2];
+    int mask = fresh.length - 1;
+    for (int id = 0; id < states.size(); id++) {
+      int slot = hashes[id] & mask;
+      while (fresh[slot] != 0) {
+        slot = (slot + 1) & mask;
+      }
+      fresh[slot] = id + 1;
+    }
+    idSlots = fresh;
   }
 }
