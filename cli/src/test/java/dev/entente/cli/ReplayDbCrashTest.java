@@ -15,9 +15,7 @@ import dev.entente.model.ReplicaId;
 import dev.entente.model.Value;
 import dev.entente.storage.SqliteStorage;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +33,6 @@ import org.junit.jupiter.api.io.TempDir;
  * and over. After every kill the database must open, hold every acknowledged change, and its
  * replica and materialised table must equal the oracle of what it stores. Kills: {@code
  * -Dentente.crash.kills=N} (30 by default); the seed: {@code -Dentente.crash.seed}.
- *
- * <p>JVM start-up is most of each round's cost, so one child first replays a chunk to the end on a
- * scratch database and writes a class-data archive at exit (AppCDS); the killed children start
- * from it. The crash database and the seeded kill moments never see that run.
  */
 class ReplayDbCrashTest {
   private static final int CHUNK = 40;
@@ -53,7 +47,6 @@ class ReplayDbCrashTest {
     Random random = new Random(Long.getLong("entente.crash.seed", 20261201L));
     List<Change> changes = writes(random, kills * CHUNK);
     Path db = dir.resolve("crash.db");
-    archiveChildClasses(changes.subList(0, CHUNK));
     Set<Change> acknowledged = new HashSet<>();
     int killed = 0;
     for (int round = 0; round < kills; round++) {
@@ -70,29 +63,14 @@ class ReplayDbCrashTest {
     assertThat(acknowledged).as("acknowledged changes verified").hasSizeGreaterThan(kills * 5);
   }
 
-  /**
-   * Replays {@code chunk} to the end into a scratch database in a child that archives the classes
-   * it loaded when it exits. A child that cannot map the archive loads its classes as before.
-   */
-  private void archiveChildClasses(List<Change> chunk) throws Exception {
-    Process child =
-        start(dir.resolve("warm-up.db"), chunkFile(chunk), "-XX:ArchiveClassesAtExit=" + archive());
-    child.getInputStream().transferTo(OutputStream.nullOutputStream());
-    assertThat(child.waitFor()).as("warm-up child's exit status").isZero();
-  }
-
-  private Path archive() {
-    return dir.resolve("child.jsa");
-  }
-
   /** Runs one child on {@code chunk}; kills it after {@code killAfter} acks; true if killed. */
   private boolean runAndKill(Path db, List<Change> chunk, int killAfter, Set<Change> acked)
       throws Exception {
-    Path input = chunkFile(chunk);
-    Process child =
-        Files.exists(archive())
-            ? start(db, input, "-XX:SharedArchiveFile=" + archive())
-            : start(db, input);
+    Path input = dir.resolve("chunk.jsonl");
+    List<String> lines = new ArrayList<>();
+    chunk.forEach(c -> lines.add(ChangeJson.write(c)));
+    Files.write(input, lines, StandardCharsets.UTF_8);
+    Process child = start(db, input);
     boolean killed = false;
     try (BufferedReader out =
         new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -115,38 +93,23 @@ class ReplayDbCrashTest {
     return killed;
   }
 
-  private Path chunkFile(List<Change> chunk) throws Exception {
-    Path input = dir.resolve("chunk.jsonl");
-    List<String> lines = new ArrayList<>();
-    chunk.forEach(c -> lines.add(ChangeJson.write(c)));
-    Files.write(input, lines, StandardCharsets.UTF_8);
-    return input;
-  }
-
-  private Process start(Path db, Path input, String... jvmFlags) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
-    command.addAll(List.of(jvmFlags));
-    command.addAll(List.of("-cp", childClassPath(), EntenteCommand.class.getName()));
-    command.addAll(List.of("replay", "--policy", "mv", "--db", db.toString(), input.toString()));
-    ProcessBuilder pb = new ProcessBuilder(command);
+  private Process start(Path db, Path input) throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb =
+        new ProcessBuilder(
+            java,
+            "-XX:TieredStopAtLevel=1",
+            "-cp",
+            System.getProperty("java.class.path"),
+            EntenteCommand.class.getName(),
+            "replay",
+            "--policy",
+            "mv",
+            "--db",
+            db.toString(),
+            input.toString());
     pb.redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("child.err").toFile()));
     return pb.start();
-  }
-
-  /**
-   * This JVM's class path with its jars first: the JVM archives classes from jars only, and only
-   * when no non-empty directory comes before them (the test and main class directories do).
-   */
-  private static String childClassPath() {
-    List<String> jars = new ArrayList<>();
-    List<String> directories = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-      (entry.endsWith(".jar") ? jars : directories).add(entry);
-    }
-    jars.addAll(directories);
-    return String.join(File.pathSeparator, jars);
   }
 
   private static void checkStored(Path db, Set<Change> acknowledged) throws Exception {
