@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -14,9 +18,15 @@ import org.junit.jupiter.api.TestFactory;
  * the outcome; for passing models the exact distinct-state count; for failing models the violated
  * invariant and a parsed counterexample. With {@code -Dentente.tla.manual=true} the manual models
  * run too.
+ *
+ * <p>Each TLC run is its own child JVM with {@code -workers 1}, so its counts do not depend on what
+ * else runs. Up to {@code -Dentente.tla.parallel=N} runs (2 by default: CI has two cores) go at
+ * once, started in manifest order; each model is still its own dynamic test, which waits for its
+ * run and makes its own assertions, so results and log lines come in manifest order.
  */
 class TlcModelsTest {
   private static final Duration TIMEOUT = Duration.ofMinutes(10);
+  private static final int PARALLEL = Integer.getInteger("entente.tla.parallel", 2);
 
   @TestFactory
   Stream<DynamicTest> everyModel_matchesManifest() {
@@ -25,12 +35,32 @@ class TlcModelsTest {
     boolean manual = Boolean.getBoolean("entente.tla.manual");
     List<Manifest.Model> models = manual ? manifest.models() : manifest.ciModels();
     TlcRunner runner = TlcRunner.withDefaults(TIMEOUT);
-    return models.stream()
-        .map(m -> DynamicTest.dynamicTest(m.name(), () -> check(runner, specs, m)));
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.max(1, PARALLEL), TlcModelsTest::daemon);
+    List<CompletableFuture<TlcResult>> runs =
+        models.stream()
+            .map(
+                m ->
+                    CompletableFuture.supplyAsync(
+                        () -> runner.run(specs, m.spec(), m.config(), false), pool))
+            .toList();
+    pool.shutdown();
+    return IntStream.range(0, models.size())
+        .mapToObj(
+            i ->
+                DynamicTest.dynamicTest(
+                    models.get(i).name(), () -> check(models.get(i), runs.get(i).join())))
+        .onClose(pool::shutdownNow);
   }
 
-  private static void check(TlcRunner runner, Path specs, Manifest.Model m) {
-    TlcResult r = runner.run(specs, m.spec(), m.config(), false);
+  /** Daemon threads: a run still going when the test JVM ends must not keep it alive. */
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "tlc-models");
+    t.setDaemon(true);
+    return t;
+  }
+
+  private static void check(Manifest.Model m, TlcResult r) {
     System.out.printf(
         "%s: %s, %d generated, %d distinct, depth %d, %.1f s%n",
         m.name(),
