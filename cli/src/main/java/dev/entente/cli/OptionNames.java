@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -23,11 +24,13 @@ import picocli.CommandLine.TypeConversionException;
  */
 abstract class OptionNames<T> implements ITypeConverter<T>, Iterable<String> {
   private final Function<String, T> parse;
-  private final List<String> names;
+  // Computed when picocli first lists the names (help text, completion), not when it builds the
+  // command model: the built-in profiles are read from JSON, which a cold `check` must not pay.
+  private final Supplier<List<String>> names;
 
-  OptionNames(Function<String, T> parse, List<String> names) {
+  OptionNames(Function<String, T> parse, Supplier<List<String>> names) {
     this.parse = parse;
-    this.names = List.copyOf(names);
+    this.names = names;
   }
 
   @Override
@@ -41,48 +44,50 @@ abstract class OptionNames<T> implements ITypeConverter<T>, Iterable<String> {
 
   @Override
   public Iterator<String> iterator() {
-    return names.iterator();
+    return List.copyOf(names.get()).iterator();
   }
 
   /** {@code --profile}: the built-in profiles. */
   static final class Profiles extends OptionNames<Profile> {
     Profiles() {
-      super(Profile::parse, names(Profile.builtIn(), Profile::optionName));
+      super(Profile::parse, () -> names(Profile.builtIn(), Profile::optionName));
     }
   }
 
   /** {@code --sync}. */
   static final class Syncs extends OptionNames<SyncKind> {
     Syncs() {
-      super(SyncKind::parse, names(List.of(SyncKind.values()), SyncKind::optionName));
+      super(SyncKind::parse, () -> names(List.of(SyncKind.values()), SyncKind::optionName));
     }
   }
 
   /** {@code --clock}. */
   static final class Clocks extends OptionNames<ClockKind> {
     Clocks() {
-      super(ClockOptions::parseKind, names(List.of(ClockKind.values()), ClockOptions::name));
+      super(ClockOptions::parseKind, () -> names(List.of(ClockKind.values()), ClockOptions::name));
     }
   }
 
   /** {@code --workload}. */
   static final class Workloads extends OptionNames<WorkloadKind> {
     Workloads() {
-      super(WorkloadKind::parse, names(List.of(WorkloadKind.values()), WorkloadKind::optionName));
+      super(
+          WorkloadKind::parse,
+          () -> names(List.of(WorkloadKind.values()), WorkloadKind::optionName));
     }
   }
 
   /** {@code --mutant}. */
   static final class Mutants extends OptionNames<Mutant> {
     Mutants() {
-      super(Mutant::parse, names(List.of(Mutant.values()), Mutant::optionName));
+      super(Mutant::parse, () -> names(List.of(Mutant.values()), Mutant::optionName));
     }
   }
 
   /** {@code --seeds A..B}. */
   static final class Seeds extends OptionNames<SeedRange> {
     Seeds() {
-      super(SeedRange::parse, List.of());
+      super(SeedRange::parse, List::of);
     }
   }
 
