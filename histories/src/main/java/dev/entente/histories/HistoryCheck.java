@@ -12,13 +12,9 @@ import dev.entente.model.history.History;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
-import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,56 +82,18 @@ public final class HistoryCheck {
     return new HistoryCheck(linear, nanoClock);
   }
 
-  /**
-   * Checks the files in parallel, on as many threads as there are processors (a single file on the
-   * calling thread), and hands one result line per file to {@code lines} in the files' order, each
-   * as soon as it and the files before it are done. Each file's milliseconds are its own wall time,
-   * so they include waiting for the processors the other files share.
-   */
+  /** Checks each file in order, handing one result line per file to {@code lines}. */
   public Verdict checkAll(List<Path> files, Consumer<String> lines) {
-    int threads = Math.min(files.size(), Runtime.getRuntime().availableProcessors());
-    if (threads <= 1) {
-      return report(
-          files.stream().map(f -> CompletableFuture.completedFuture(timedCheck(f))), lines);
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(threads, HistoryCheck::daemon);
-    try {
-      List<CompletableFuture<Line>> pending = new ArrayList<>(files.size());
-      for (Path file : files) {
-        pending.add(CompletableFuture.supplyAsync(() -> timedCheck(file), pool));
-      }
-      return report(pending.stream(), lines);
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static Verdict report(Stream<CompletableFuture<Line>> inOrder, Consumer<String> lines) {
     Verdict overall = Verdict.VALID;
-    for (CompletableFuture<Line> line : (Iterable<CompletableFuture<Line>>) inOrder::iterator) {
-      Line done = line.join();
-      lines.accept(done.text());
-      overall = overall.and(done.verdict());
+    for (Path file : files) {
+      long start = nanoClock.getAsLong();
+      CheckResult result = checkFile(file);
+      long millis = TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - start);
+      lines.accept(
+          file + "\t" + result.verdict() + "\t" + millis + "\t" + oneLine(result.explanation()));
+      overall = overall.and(result.verdict());
     }
     return overall;
-  }
-
-  private static Thread daemon(Runnable task) {
-    Thread t = new Thread(task, "entente-check-file");
-    t.setDaemon(true);
-    return t;
-  }
-
-  /** One file's result line and verdict. */
-  private record Line(String text, Verdict verdict) {}
-
-  private Line timedCheck(Path file) {
-    long start = nanoClock.getAsLong();
-    CheckResult result = checkFile(file);
-    long millis = TimeUnit.NANOSECONDS.toMillis(nanoClock.getAsLong() - start);
-    return new Line(
-        file + "\t" + result.verdict() + "\t" + millis + "\t" + oneLine(result.explanation()),
-        result.verdict());
   }
 
   private CheckResult checkFile(Path file) {
