@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs TLC on one spec and config in a child JVM and parses what it found. Each run gets its own
@@ -100,17 +101,17 @@ public final class TlcRunner {
       Consumer<String> progress,
       Consumer<String> printed) {
     Path metaDir = createTempDirectory("entente-tlc-meta");
+    @Nullable Process process = null;
     try {
       List<String> command = command(spec, config, checkDeadlock, metaDir);
       long start = System.nanoTime();
-      Process process =
+      process =
           new ProcessBuilder(command).directory(specDir.toFile()).redirectErrorStream(true).start();
       OutputCollector collector = new OutputCollector(process.getInputStream(), progress, printed);
       collector.start();
       boolean finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (!finished) {
-        process.descendants().forEach(ProcessHandle::destroyForcibly);
-        process.destroyForcibly();
+        stop(process);
         process.waitFor();
       }
       collector.join();
@@ -125,8 +126,18 @@ public final class TlcRunner {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while TLC ran " + spec, e);
     } finally {
+      // On every path, an interrupt included (the models test runs TLC on a pool it may shut
+      // down), no TLC child outlives its run.
+      if (process != null && process.isAlive()) {
+        stop(process);
+      }
       deleteRecursively(metaDir);
     }
+  }
+
+  private static void stop(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
   }
 
   private List<String> command(String spec, String config, boolean checkDeadlock, Path metaDir) {
