@@ -388,6 +388,7 @@ public final class Replica {
     // As in restore: local changes made after the merge must be stamped after everything the
     // snapshot holds, or a write made after seeing a collected delete could tie with it.
     clock.observe(s.clock());
+    shown = null;
     List<ApplyResult.Rejected> rejected = new ArrayList<>();
     if (map instanceof MvMap mv) {
       MvMap theirs = new MvMap();
@@ -454,6 +455,7 @@ public final class Replica {
     }
     VersionVector stable = frontier.stable();
     Swept swept = map.collectGarbage(stable, !(clock instanceof WallClock));
+    shown = null;
     adoptGcState(stable, swept.tombstoneFloor());
     long logged = log.removeCovered(stable);
     compacted += logged;
@@ -547,9 +549,19 @@ public final class Replica {
     }
   }
 
+  // materialise()'s cache: the map's view, or null. Every change to the map goes through
+  // deliverQuietly, mergeSnapshot or collectGarbage, and each drops it; a replica read many times
+  // between deliveries (the simulator's clients) then builds the view once.
+  private @Nullable MaterialisedMap shown;
+
   /** What a reader sees now. */
   public MaterialisedMap materialise() {
-    return map.materialise();
+    MaterialisedMap view = shown;
+    if (view == null) {
+      view = map.materialise();
+      shown = view;
+    }
+    return view;
   }
 
   /** Changes waiting for causal predecessors, sorted by dot (always empty for LWW). */
@@ -587,6 +599,7 @@ public final class Replica {
     checkLogged(0);
     checkCausalDelivery();
     checkCachedState();
+    checkCachedView();
     stepsSinceFullCheck = 0;
     loggedChecked = log.size();
     compactedChecked = compacted;
@@ -666,6 +679,14 @@ public final class Replica {
       if (log.get(c.dot()) != c) {
         Verify.that(false, "replica %s caches a state holding unlogged %s", id, c.dot());
       }
+    }
+  }
+
+  /** The cached view, if any, is the map's view now. */
+  private void checkCachedView() {
+    MaterialisedMap view = shown;
+    if (view != null && !view.equals(map.materialise())) {
+      Verify.that(false, "replica %s caches a stale view %s of %s", id, view, map.materialise());
     }
   }
 
@@ -755,6 +776,7 @@ public final class Replica {
     }
     log.add(change);
     map.apply(change);
+    shown = null;
   }
 
   /**

@@ -28,8 +28,13 @@ public final class EdnText {
       out.append("nil");
     } else if (value instanceof String s) {
       appendString(out, s);
-    } else if (value instanceof Keyword || value instanceof Boolean || value instanceof Long) {
-      out.append(value);
+    } else if (value instanceof Keyword k) {
+      // Appended in place, not through toString(): every op of every simulated run prints these.
+      out.append(':').append(k.name());
+    } else if (value instanceof Long n) {
+      out.append(n.longValue());
+    } else if (value instanceof Boolean b) {
+      out.append(b.booleanValue());
     } else if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
       out.append(((Number) value).longValue());
     } else if (value instanceof Double || value instanceof Float) {

@@ -7,7 +7,9 @@ import dev.entente.model.history.Keyword;
 import dev.entente.model.history.OpType;
 import dev.entente.simulations.event.TraceLog;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,7 +83,7 @@ public final class HistoryRecorder {
     } else {
       b.append(op.process());
     }
-    b.append(" :f ").append(op.f());
+    b.append(" :f :").append(op.f().name());
     b.append(" :value ").append(valueText);
     b.append(" :time ").append(op.timeNanos());
     if (op.error() != null) {
@@ -122,12 +124,8 @@ public final class HistoryRecorder {
         map.forEach((k, v) -> out.put(k, ordered(v)));
         return Collections.unmodifiableMap(out);
       }
-      TreeMap<String, Map.Entry<?, ?>> byText = new TreeMap<>();
-      for (Map.Entry<?, ?> e : map.entrySet()) {
-        byText.put(EdnText.print(ordered(e.getKey())), e);
-      }
       Map<Object, Object> out = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : byText.values()) {
+      for (Map.Entry<?, ?> e : inTextOrder(map)) {
         out.put(e.getKey(), ordered(e.getValue()));
       }
       return Collections.unmodifiableMap(out);
@@ -148,6 +146,33 @@ public final class HistoryRecorder {
       return Collections.unmodifiableList(out);
     }
     return value;
+  }
+
+  /**
+   * The entries of {@code map} sorted by their keys' EDN text. Keys that are all keywords (the
+   * values of every client op) sort by name, which is that order, since every keyword's text is
+   * {@code :} and its name; others are printed to sort.
+   */
+  private static Collection<? extends Map.Entry<?, ?>> inTextOrder(Map<?, ?> map) {
+    if (allKeywords(map)) {
+      List<Map.Entry<?, ?>> entries = new ArrayList<>(map.entrySet());
+      entries.sort(Comparator.comparing(e -> ((Keyword) e.getKey()).name()));
+      return entries;
+    }
+    TreeMap<String, Map.Entry<?, ?>> byText = new TreeMap<>();
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      byText.put(EdnText.print(ordered(e.getKey())), e);
+    }
+    return byText.values();
+  }
+
+  private static boolean allKeywords(Map<?, ?> map) {
+    for (Object key : map.keySet()) {
+      if (!(key instanceof Keyword)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -89,7 +89,7 @@ final class ReplicaClient implements Client {
       List<Change> log = node.replica().changesSince(VersionVector.EMPTY);
       ops = rollout.write(edit, node.slot, t, log, node.id + "-" + seq);
     } else {
-      ops = OpResolver.resolve(op, node.replica().materialise(), node.id + "-" + seq);
+      ops = OpResolver.resolve(op, node.replica()::materialise, node.id + "-" + seq);
     }
     Change change = node.replica().transact(ops, schemaVersion);
     if (rollout != null) {

@@ -9,6 +9,7 @@ import dev.entente.simulations.coverage.SimMark;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Turns a write intent into ops, against the view the client reads now. Every put gets a value no
@@ -22,6 +23,14 @@ public final class OpResolver {
 
   /** The ops of {@code op} (never a read), resolved against {@code view}. */
   public static List<Op> resolve(ClientOp op, MaterialisedMap view, String tag) {
+    return resolve(op, () -> view, tag);
+  }
+
+  /**
+   * The ops of {@code op} (never a read), resolved against the view {@code view} supplies; it is
+   * asked for only by the ops that read it (a calendar adjust), so other writes build no view.
+   */
+  public static List<Op> resolve(ClientOp op, Supplier<MaterialisedMap> view, String tag) {
     if (op instanceof ClientOp.Write w) {
       List<Op> ops = new ArrayList<>();
       for (ClientOp.KeyWrite kw : w.writes()) {
@@ -39,7 +48,7 @@ public final class OpResolver {
           new Op.Delete(Calendar.start(c.event())), new Op.Delete(Calendar.end(c.event())));
     }
     if (op instanceof ClientOp.CalendarAdjust a) {
-      return adjust(a, view, tag);
+      return adjust(a, view.get(), tag);
     }
     throw new IllegalArgumentException("not a write: " + op.describe());
   }
