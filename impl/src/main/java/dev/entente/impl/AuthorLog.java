@@ -2,7 +2,10 @@ package dev.entente.impl;
 
 import dev.entente.model.Change;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,14 +15,16 @@ import org.jspecify.annotations.Nullable;
  * <p>Counters are dense (an author numbers its changes 1, 2, 3, ...), so they index a window of
  * flat arrays directly: slot {@code i} holds counter {@code base + i}, in any arrival order, with
  * no allocation per change and one array read per lookup. The window grows (doubling, either way)
- * only while the counters it would span stay within a constant factor of the changes it holds; a
- * counter further out (a forged or far-ahead one) goes to a tree instead, so memory stays linear in
- * the changes logged whatever the counters. The two parts never hold the same counter, because a
- * dot is logged at most once.
+ * only while the counters it would span stay within a constant factor of the changes it holds
+ * (taking in the tree's counters it then covers); a counter further out (a forged or far-ahead one)
+ * goes to a tree instead, so memory stays linear in the changes logged whatever the counters. The
+ * two parts never hold the same counter, because a dot is logged at most once.
  */
 final class AuthorLog {
   private static final int FIRST_CAPACITY = 8;
-  // A window may span at most this many counters more than twice the changes it holds.
+  // A window may span at most DENSITY times the changes it holds, plus SLACK counters: sparse
+  // enough for the first changes of a shuffled replay, dense enough that memory stays linear.
+  private static final int DENSITY = 8;
   private static final int SLACK = 64;
 
   private long base;
@@ -66,7 +71,7 @@ final class AuthorLog {
     long lo = Math.min(base + low, counter);
     long hi = Math.max(base + top, counter + 1);
     long span = hi - lo;
-    if (span > 2L * (dense + 1) + SLACK) {
+    if (span > (long) DENSITY * (size() + 1) + SLACK) {
       return false;
     }
     int capacity = (int) Math.max(FIRST_CAPACITY, 2 * span);
@@ -82,7 +87,28 @@ final class AuthorLog {
     top = shift + (top - low);
     low = shift;
     base = newBase;
+    if (far != null) {
+      adoptFar();
+    }
     return true;
+  }
+
+  /** Moves the tree's changes whose counters the window now covers into it. */
+  private void adoptFar() {
+    TreeMap<Long, DeliveryLog.Logged> tree = Objects.requireNonNull(far);
+    Map<Long, DeliveryLog.Logged> covered = tree.subMap(base, true, base + changes.length, false);
+    for (DeliveryLog.Logged l : covered.values()) {
+      int i = (int) (l.change().seq() - base);
+      changes[i] = l.change();
+      positions[i] = l.position();
+      low = dense == 0 ? i : Math.min(low, i);
+      top = dense == 0 ? i + 1 : Math.max(top, i + 1);
+      dense++;
+    }
+    covered.clear();
+    if (tree.isEmpty()) {
+      far = null;
+    }
   }
 
   /** The logged change with {@code counter}, or null. */
@@ -96,6 +122,44 @@ final class AuthorLog {
     }
     DeliveryLog.Logged l = far == null ? null : far.get(counter);
     return l == null ? null : l.change();
+  }
+
+  /** Removes and returns the logged change with {@code counter}, or null if none. */
+  @Nullable Change remove(long counter) {
+    long slot = counter - base;
+    if (slot >= low && slot < top) {
+      Change c = changes[(int) slot];
+      if (c != null) {
+        changes[(int) slot] = null;
+        dense--;
+        // Keep [low, top) tight, so that a window whose low end was taken can grow at its top.
+        while (low < top && changes[low] == null) {
+          low++;
+        }
+        while (top > low && changes[top - 1] == null) {
+          top--;
+        }
+        return c;
+      }
+    }
+    DeliveryLog.Logged l = far == null ? null : far.remove(counter);
+    if (far != null && far.isEmpty()) {
+      far = null;
+    }
+    return l == null ? null : l.change();
+  }
+
+  /** Hands every logged change to {@code sink}: the window's in counter order, then the rest. */
+  void forEach(Consumer<Change> sink) {
+    for (int i = low; i < top; i++) {
+      Change c = changes[i];
+      if (c != null) {
+        sink.accept(c);
+      }
+    }
+    if (far != null) {
+      far.values().forEach(l -> sink.accept(l.change()));
+    }
   }
 
   /** Number of logged changes with a counter above {@code floor}. */

@@ -46,7 +46,7 @@ class AuthorLogTest {
 
   private static void assertSameAs(AuthorLog log, TreeMap<Long, Long> model, long probe) {
     assertThat(log.size()).isEqualTo(model.size());
-    for (long floor : new long[] {0, probe - 1, probe, probe + 1, probe / 2}) {
+    for (long floor : new long[] {0, probe, probe / 2}) {
       assertThat(log.countAbove(floor)).isEqualTo(model.tailMap(floor, false).size());
       List<DeliveryLog.Logged> above = new ArrayList<>();
       log.addAbove(floor, above);
@@ -62,17 +62,17 @@ class AuthorLogTest {
   @Test
   void add_inCounterOrder_readsBackEveryCounter() {
     List<Long> counters = new ArrayList<>();
-    for (long c = 1; c <= 300; c++) {
+    for (long c = 1; c <= 150; c++) {
       counters.add(c);
     }
-    replayAgainstModel(counters, 150);
+    replayAgainstModel(counters, 75);
   }
 
   @Test
   void add_shuffledAndReversed_readsBackLikeASortedMap() {
-    for (int seed = 0; seed < 20; seed++) {
+    for (int seed = 0; seed < 6; seed++) {
       List<Long> counters = new ArrayList<>();
-      for (long c = 1; c <= 200; c++) {
+      for (long c = 1; c <= 120; c++) {
         counters.add(c);
       }
       if (seed == 0) {
@@ -80,7 +80,7 @@ class AuthorLogTest {
       } else {
         Collections.shuffle(counters, new Random(seed));
       }
-      replayAgainstModel(counters, counters.get(120));
+      replayAgainstModel(counters, counters.get(80));
     }
   }
 
@@ -108,5 +108,32 @@ class AuthorLogTest {
       assertSameAs(log, model, c);
     }
     assertThat(log.get(50)).isNull();
+  }
+
+  @Test
+  void remove_inAnyOrder_takesEachChangeOnceAndKeepsTheRestReadable() {
+    AuthorLog log = new AuthorLog();
+    TreeMap<Long, Long> model = new TreeMap<>();
+    List<Long> counters = new ArrayList<>();
+    for (long c = 1; c <= 100; c++) {
+      counters.add(c);
+    }
+    counters.add(1_000_000L);
+    Collections.shuffle(counters, new Random(3));
+    for (int i = 0; i < counters.size(); i++) {
+      long c = counters.get(i);
+      log.add(change(c), c);
+      model.put(c, c);
+      if (i % 2 == 1) {
+        long taken = counters.get(i / 2);
+        assertThat(log.remove(taken).seq()).isEqualTo(taken);
+        assertThat(log.remove(taken)).isNull();
+        model.remove(taken);
+      }
+    }
+    List<Long> held = new ArrayList<>();
+    log.forEach(ch -> held.add(ch.seq()));
+    assertThat(held).containsExactlyInAnyOrderElementsOf(model.keySet());
+    assertSameAs(log, model, 50);
   }
 }
