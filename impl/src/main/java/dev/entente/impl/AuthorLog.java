@@ -1,116 +1,221 @@
 package dev.entente.impl;
 
 import dev.entente.model.Change;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One author's part of the {@link DeliveryLog}: its logged changes by counter, each with its
  * position in delivery order. Mutable, not thread-safe.
  *
- * <p>A change whose counter is above every counter in the flat arrays is appended to them (no
- * allocation per change, binary search for lookups); a change delivered out of counter order (LWW
- * only) goes to a tree instead, so no insertion ever shifts the arrays. The two parts never hold
- * the same counter, because a dot is logged at most once.
+ * <p>Counters are dense (an author numbers its changes 1, 2, 3, ...), so they index a window of
+ * flat arrays directly: slot {@code i} holds counter {@code base + i}, in any arrival order, with
+ * no allocation per change and one array read per lookup. The window grows (doubling, either way)
+ * only while the counters it would span stay within a constant factor of the changes it holds
+ * (taking in the tree's counters it then covers); a counter further out (a forged or far-ahead one)
+ * goes to a tree instead, so memory stays linear in the changes logged whatever the counters. The
+ * two parts never hold the same counter, because a dot is logged at most once.
  */
 final class AuthorLog {
   private static final int FIRST_CAPACITY = 8;
+  // A window may span at most DENSITY times the changes it holds, plus SLACK counters: sparse
+  // enough for the first changes of a shuffled replay, dense enough that memory stays linear.
+  private static final int DENSITY = 8;
+  private static final int SLACK = 64;
 
-  private long[] counters = new long[FIRST_CAPACITY];
-  private long[] positions = new long[FIRST_CAPACITY];
+  private long base;
   private @Nullable Change[] changes = new Change[FIRST_CAPACITY];
-  // The live entries of the arrays are [start, end); removeUpTo moves start forward.
-  private int start;
-  private int end;
-  private @Nullable TreeMap<Long, DeliveryLog.Logged> outOfOrder;
+  private long[] positions = new long[FIRST_CAPACITY];
+  // Filled slots lie in [low, top); dense counts them (top - low when there are no holes).
+  private int low;
+  private int top;
+  private int dense;
+  private @Nullable TreeMap<Long, DeliveryLog.Logged> far;
 
   /** Logs {@code change} (its counter must not be logged) at {@code position}. */
   void add(Change change, long position) {
     long counter = change.seq();
-    if (end > start && counter < counters[end - 1]) {
-      if (outOfOrder == null) {
-        outOfOrder = new TreeMap<>();
+    if (dense == 0) {
+      base = counter;
+      low = 0;
+      top = 0;
+    }
+    long slot = counter - base;
+    if (slot < 0 || slot >= changes.length) {
+      if (!regrow(counter)) {
+        if (far == null) {
+          far = new TreeMap<>();
+        }
+        far.put(counter, new DeliveryLog.Logged(change, position));
+        return;
       }
-      outOfOrder.put(counter, new DeliveryLog.Logged(change, position));
-      return;
+      slot = counter - base;
     }
-    if (end == counters.length) {
-      grow();
+    int i = (int) slot;
+    changes[i] = change;
+    positions[i] = position;
+    dense++;
+    low = dense == 1 ? i : Math.min(low, i);
+    top = dense == 1 ? i + 1 : Math.max(top, i + 1);
+  }
+
+  /**
+   * Moves the window so that it covers {@code counter} as well as every filled slot, if the span
+   * stays within bounds; false (nothing changed) if it would not.
+   */
+  private boolean regrow(long counter) {
+    long lo = Math.min(base + low, counter);
+    long hi = Math.max(base + top, counter + 1);
+    long span = hi - lo;
+    if (span > (long) DENSITY * (size() + 1) + SLACK) {
+      return false;
     }
-    counters[end] = counter;
-    positions[end] = position;
-    changes[end] = change;
-    end++;
+    int capacity = (int) Math.max(FIRST_CAPACITY, 2 * span);
+    // Room on the side the window grows towards: below when the new counter is under it.
+    long newBase = counter < base + low ? hi - capacity : lo;
+    int shift = (int) (base + low - newBase);
+    @Nullable Change[] movedChanges = new Change[capacity];
+    long[] movedPositions = new long[capacity];
+    System.arraycopy(changes, low, movedChanges, shift, top - low);
+    System.arraycopy(positions, low, movedPositions, shift, top - low);
+    changes = movedChanges;
+    positions = movedPositions;
+    top = shift + (top - low);
+    low = shift;
+    base = newBase;
+    if (far != null) {
+      adoptFar();
+    }
+    return true;
+  }
+
+  /** Moves the tree's changes whose counters the window now covers into it. */
+  private void adoptFar() {
+    TreeMap<Long, DeliveryLog.Logged> tree = Objects.requireNonNull(far);
+    Map<Long, DeliveryLog.Logged> covered = tree.subMap(base, true, base + changes.length, false);
+    for (DeliveryLog.Logged l : covered.values()) {
+      int i = (int) (l.change().seq() - base);
+      changes[i] = l.change();
+      positions[i] = l.position();
+      low = dense == 0 ? i : Math.min(low, i);
+      top = dense == 0 ? i + 1 : Math.max(top, i + 1);
+      dense++;
+    }
+    covered.clear();
+    if (tree.isEmpty()) {
+      far = null;
+    }
   }
 
   /** The logged change with {@code counter}, or null. */
   @Nullable Change get(long counter) {
-    int i = Arrays.binarySearch(counters, start, end, counter);
-    if (i >= 0) {
-      return changes[i];
+    long slot = counter - base;
+    if (slot >= low && slot < top) {
+      Change c = changes[(int) slot];
+      if (c != null) {
+        return c;
+      }
     }
-    DeliveryLog.Logged l = outOfOrder == null ? null : outOfOrder.get(counter);
+    DeliveryLog.Logged l = far == null ? null : far.get(counter);
     return l == null ? null : l.change();
+  }
+
+  /** Removes and returns the logged change with {@code counter}, or null if none. */
+  @Nullable Change remove(long counter) {
+    long slot = counter - base;
+    if (slot >= low && slot < top) {
+      Change c = changes[(int) slot];
+      if (c != null) {
+        changes[(int) slot] = null;
+        dense--;
+        // Keep [low, top) tight, so that a window whose low end was taken can grow at its top.
+        while (low < top && changes[low] == null) {
+          low++;
+        }
+        while (top > low && changes[top - 1] == null) {
+          top--;
+        }
+        return c;
+      }
+    }
+    DeliveryLog.Logged l = far == null ? null : far.remove(counter);
+    if (far != null && far.isEmpty()) {
+      far = null;
+    }
+    return l == null ? null : l.change();
+  }
+
+  /** Hands every logged change to {@code sink}: the window's in counter order, then the rest. */
+  void forEach(Consumer<Change> sink) {
+    for (int i = low; i < top; i++) {
+      Change c = changes[i];
+      if (c != null) {
+        sink.accept(c);
+      }
+    }
+    if (far != null) {
+      far.values().forEach(l -> sink.accept(l.change()));
+    }
   }
 
   /** Number of logged changes with a counter above {@code floor}. */
   int countAbove(long floor) {
-    int n = end - firstAbove(floor);
-    return outOfOrder == null ? n : n + outOfOrder.tailMap(floor, false).size();
+    int from = firstSlotAbove(floor);
+    int n = 0;
+    if (dense == top - low) {
+      n = top - from;
+    } else {
+      for (int i = from; i < top; i++) {
+        n += changes[i] == null ? 0 : 1;
+      }
+    }
+    return far == null ? n : n + far.tailMap(floor, false).size();
   }
 
   /** Adds the logged changes with a counter above {@code floor} to {@code out}, in no order. */
   void addAbove(long floor, List<DeliveryLog.Logged> out) {
-    for (int i = firstAbove(floor); i < end; i++) {
-      out.add(new DeliveryLog.Logged(entry(i), positions[i]));
+    for (int i = firstSlotAbove(floor); i < top; i++) {
+      Change c = changes[i];
+      if (c != null) {
+        out.add(new DeliveryLog.Logged(c, positions[i]));
+      }
     }
-    if (outOfOrder != null) {
-      out.addAll(outOfOrder.tailMap(floor, false).values());
+    if (far != null) {
+      out.addAll(far.tailMap(floor, false).values());
     }
   }
 
   /** Drops the logged changes with a counter of at most {@code n}. */
   void removeUpTo(long n) {
-    int keep = firstAbove(n);
-    Arrays.fill(changes, start, keep, null);
-    start = keep;
-    if (outOfOrder != null) {
-      outOfOrder.headMap(n, true).clear();
-      if (outOfOrder.isEmpty()) {
-        outOfOrder = null;
+    int end = (int) Math.max(low, Math.min(top, n - base + 1));
+    for (int i = low; i < end; i++) {
+      if (changes[i] != null) {
+        changes[i] = null;
+        dense--;
+      }
+    }
+    low = dense == 0 ? 0 : end;
+    top = dense == 0 ? 0 : top;
+    if (far != null) {
+      far.headMap(n, true).clear();
+      if (far.isEmpty()) {
+        far = null;
       }
     }
   }
 
   /** Number of logged changes. */
   int size() {
-    return end - start + (outOfOrder == null ? 0 : outOfOrder.size());
+    return dense + (far == null ? 0 : far.size());
   }
 
-  private Change entry(int i) {
-    Change c = changes[i];
-    if (c == null) {
-      throw new IllegalStateException("author log entry " + i + " is empty");
-    }
-    return c;
-  }
-
-  /** The index of the first live array entry with a counter above {@code floor}. */
-  private int firstAbove(long floor) {
-    int i = Arrays.binarySearch(counters, start, end, floor);
-    return i >= 0 ? i + 1 : -i - 1;
-  }
-
-  /** Makes room at the end: drops the removed head, and doubles the arrays if still half full. */
-  private void grow() {
-    int live = end - start;
-    int capacity = live * 2 > counters.length ? counters.length * 2 : counters.length;
-    counters = Arrays.copyOfRange(counters, start, start + capacity);
-    positions = Arrays.copyOfRange(positions, start, start + capacity);
-    changes = Arrays.copyOfRange(changes, start, start + capacity);
-    start = 0;
-    end = live;
+  /** The first filled-or-hole slot in [low, top) whose counter is above {@code floor}. */
+  private int firstSlotAbove(long floor) {
+    long slot = floor - base + 1;
+    return (int) Math.max(low, Math.min(top, slot));
   }
 }

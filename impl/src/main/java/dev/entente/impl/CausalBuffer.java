@@ -4,11 +4,11 @@ import dev.entente.model.Change;
 import dev.entente.model.Dot;
 import dev.entente.model.ReplicaId;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,8 +40,9 @@ final class CausalBuffer {
               : a.replica().compareTo(b.replica());
 
   private final DotSet delivered;
-  // Hashed, not sorted: at a million buffered changes a tree's depth in cache misses dominated.
-  private final Map<Dot, Change> pending = new HashMap<>();
+  // The buffered changes sit in their author's lane, indexed by counter (AuthorLog's dense window):
+  // a hashed map by dot cost a third of a shuffled replay's buffer work in cache misses.
+  private int size;
   // Per replica named by a buffered change (as author or in its seen): its lane.
   private final Map<ReplicaId, Lane> lanes = new HashMap<>();
   // The same lanes by index: a release walks them while filing may add one.
@@ -67,10 +68,12 @@ final class CausalBuffer {
 
   /** Buffers {@code change} (its dot must not be buffered already); returns false if it was. */
   boolean add(Change change) {
-    if (pending.putIfAbsent(change.dot(), change) != null) {
+    Lane author = lane(change.author());
+    if (author.held.get(change.seq()) != null) {
       return false;
     }
-    Lane author = lane(change.author());
+    author.held.add(change, 0);
+    size++;
     author.maxBuffered = Math.max(author.maxBuffered, change.seq());
     if (!fileUnderMissing(change)) {
       readyOnArrival.add(change.dot());
@@ -80,33 +83,44 @@ final class CausalBuffer {
 
   /** The buffered change with {@code dot}, or null. */
   @Nullable Change get(Dot dot) {
-    return pending.get(dot);
+    Lane lane = lanes.get(dot.replica());
+    return lane == null ? null : lane.held.get(dot.counter());
   }
 
   boolean isEmpty() {
-    return pending.isEmpty();
+    return size == 0;
   }
 
   int size() {
-    return pending.size();
+    return size;
   }
 
   /** The buffered changes, sorted by dot (a copy: O(n log n)). */
   List<Change> values() {
-    List<Change> out = new ArrayList<>(pending.values());
+    List<Change> out = collect();
     out.sort((a, b) -> DOT_ORDER.compare(a.dot(), b.dot()));
     return out;
   }
 
-  /** The buffered changes in no particular order (a view). */
-  Collection<Change> unordered() {
-    return pending.values();
+  /** The buffered changes in no particular order (a copy: O(n); no allocation when empty). */
+  List<Change> unordered() {
+    return size == 0 ? List.of() : collect();
+  }
+
+  private List<Change> collect() {
+    List<Change> out = new ArrayList<>(size);
+    for (Lane lane : laneList) {
+      lane.held.forEach(out::add);
+    }
+    return out;
   }
 
   /** The buffered dots, sorted (a copy). */
   Set<Dot> dots() {
     TreeSet<Dot> out = new TreeSet<>(DOT_ORDER);
-    out.addAll(pending.keySet());
+    for (Change c : unordered()) {
+      out.add(c.dot());
+    }
     return out;
   }
 
@@ -118,14 +132,22 @@ final class CausalBuffer {
    * kept.
    */
   void dropDelivered() {
-    if (!pending.values().removeIf(c -> delivered.contains(c.dot()))) {
+    List<Change> all = unordered();
+    boolean dropped = false;
+    for (Change c : all) {
+      if (delivered.contains(c.dot())) {
+        take(c.author(), c.seq());
+        dropped = true;
+      }
+    }
+    if (!dropped) {
       return;
     }
     readyOnArrival.clear();
     for (Lane lane : laneList) {
       lane.waiting.clear();
     }
-    for (Change c : pending.values()) {
+    for (Change c : unordered()) {
       if (!fileUnderMissing(c)) {
         readyOnArrival.add(c.dot());
       }
@@ -158,12 +180,11 @@ final class CausalBuffer {
       while (!pass.isEmpty()) {
         Dot next = pass.poll();
         cursor = next;
-        deliver.accept(pending.remove(next));
-        released.add(next);
         Lane lane = lanes.get(next.replica());
-        if (lane != null) {
-          wake(lane);
-        }
+        deliver.accept(Objects.requireNonNull(lane).take(next.counter()));
+        size--;
+        released.add(next);
+        wake(lane);
       }
       PriorityQueue<Dot> swap = pass;
       pass = nextPass;
@@ -215,6 +236,12 @@ final class CausalBuffer {
     }
   }
 
+  /** Removes the buffered change {@code author:counter} from its lane. */
+  private void take(ReplicaId author, long counter) {
+    Objects.requireNonNull(lanes.get(author)).take(counter);
+    size--;
+  }
+
   private Lane lane(ReplicaId replica) {
     Lane lane = lanes.get(replica);
     if (lane == null) {
@@ -226,16 +253,23 @@ final class CausalBuffer {
   }
 
   /**
-   * What the buffer keeps per replica: the greatest counter of it ever buffered, and the changes
-   * waiting for its delivered prefix to reach a counter.
+   * What the buffer keeps per replica: the changes it authored that are buffered (by counter; the
+   * log position is unused), the greatest counter of it ever buffered, and the changes waiting for
+   * its delivered prefix to reach a counter.
    */
   private static final class Lane {
     final ReplicaId replica;
+    final AuthorLog held = new AuthorLog();
     final WaitHeap waiting = new WaitHeap();
     long maxBuffered;
 
     Lane(ReplicaId replica) {
       this.replica = replica;
+    }
+
+    /** Removes and returns the held change with {@code counter} (it must be held). */
+    Change take(long counter) {
+      return Objects.requireNonNull(held.remove(counter), "buffered change missing");
     }
   }
 }

@@ -17,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  * {@link #since} costs what it returns (plus a lookup per author) rather than a pass over the whole
  * log. Mutable, not thread-safe.
  *
- * <p>Each author's index is an {@link AuthorLog}: changes delivered in increasing counter order
- * (all of them under causal delivery, most of them under LWW) are appended to flat arrays, the rest
- * go to a tree, so the common delivery allocates nothing per change.
+ * <p>Each author's index is an {@link AuthorLog}: flat arrays indexed by counter, whatever order
+ * the changes arrive in (a far-out counter goes to a tree), so a delivery allocates nothing per
+ * change and a lookup is one array read.
  */
 final class DeliveryLog {
   /** A logged change and its position in delivery order (positions only grow). */

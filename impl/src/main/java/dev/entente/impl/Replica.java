@@ -252,11 +252,10 @@ public final class Replica {
   public ApplyResult apply(Change change) {
     Check.argument(change != null, "change must not be null");
     Dot dot = change.dot();
-    // One lookup where it hits: the log holds no nulls.
-    Change known = log.get(dot);
-    if (known == null) {
-      known = pending.get(dot);
-    }
+    // The log holds only delivered changes and the buffer only undelivered ones, so the dot set
+    // (cheap: a prefix compare) picks the one index to look in; a new change skips the log's.
+    boolean wasDelivered = delivered.contains(dot);
+    Change known = wasDelivered ? log.get(dot) : pending.get(dot);
     if (known != null) {
       if (known.equals(change)) {
         Coverage.mark(ImplMark.REPLICA_DUPLICATE_IGNORED);
@@ -264,7 +263,7 @@ public final class Replica {
       }
       return new ApplyResult.Rejected(dot, "a different change with dot " + dot + " is known");
     }
-    if (delivered.contains(dot)) {
+    if (wasDelivered) {
       // Delivered and compacted away: its content can no longer be compared.
       Coverage.mark(ImplMark.REPLICA_DUPLICATE_IGNORED);
       return new ApplyResult.Duplicate(dot);
@@ -746,7 +745,7 @@ public final class Replica {
     if (needsCausalDelivery() && !isCausallyReady(change)) {
       pending.add(change);
       Coverage.mark(ImplMark.REPLICA_CHANGE_BUFFERED);
-      return new ApplyResult.Buffered(change.dot(), missing(change));
+      return new ApplyResult.Buffered(change.dot(), change.seen(), deliveredPrefixes(change));
     }
     deliverQuietly(change);
     Dot dot = change.dot();
@@ -792,21 +791,17 @@ public final class Replica {
     return delivered.prefixesDominate(change.seen());
   }
 
-  private String missing(Change change) {
-    // Runs for every buffered change: read the prefixes in place rather than copying them.
-    StringBuilder ranges = new StringBuilder();
-    change
-        .seen()
-        .entries()
-        .forEach(
-            (r, n) -> {
-              long from = delivered.maxPrefix(r) + 1;
-              if (from <= n) {
-                ranges.append(ranges.length() == 0 ? "" : ", ").append(r).append(':');
-                ranges.append(from == n ? Long.toString(n) : from + ".." + n);
-              }
-            });
-    return ranges.toString();
+  /**
+   * Per entry of {@code change}'s seen vector, in its order, the prefix delivered of that replica:
+   * what {@link ApplyResult.Buffered#missing()} builds its text from if asked.
+   */
+  private long[] deliveredPrefixes(Change change) {
+    long[] out = new long[change.seen().entries().size()];
+    int i = 0;
+    for (ReplicaId r : change.seen().entries().keySet()) {
+      out[i++] = delivered.maxPrefix(r);
+    }
+    return out;
   }
 
   /**
