@@ -260,8 +260,10 @@ public final class MvMap implements KvMap {
   static boolean supersedes(Write w, Write other) {
     Change c = w.change();
     Change o = other.change();
-    if (c.seq() == o.seq() && c.author().equals(o.author())) {
-      return w.position() > other.position();
+    if (c.author().equals(o.author())) {
+      // A change has seen exactly its author's earlier changes (its seen entry for its author is
+      // seq - 1): no lookup in the vector when a replica overwrites its own write.
+      return c.seq() != o.seq() ? c.seq() > o.seq() : w.position() > other.position();
     }
     return c.seen().get(o.author()) >= o.seq();
   }
