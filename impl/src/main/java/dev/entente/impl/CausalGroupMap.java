@@ -54,8 +54,16 @@ public final class CausalGroupMap implements KvMap {
 
   @Override
   public void apply(Change change) {
-    for (Op op : change.ops()) {
-      byGroup.computeIfAbsent(groups.groupOf(op.key()), this::newGroup).add(change);
+    List<Op> ops = change.ops();
+    for (int i = 0; i < ops.size(); i++) {
+      // A lookup, not computeIfAbsent: a bound method reference would be built on every op.
+      String name = groups.groupOf(ops.get(i).key());
+      Group g = byGroup.get(name);
+      if (g == null) {
+        g = newGroup(name);
+        byGroup.put(name, g);
+      }
+      g.add(change);
     }
   }
 
@@ -270,7 +278,7 @@ public final class CausalGroupMap implements KvMap {
       Change head = chain.get(chain.size() - 1);
       if (Write.CHANGE_ORDER.compare(c, head) > 0) {
         // Every link below the head was seen by it, so seeing the head and all it saw covers them.
-        if (c.hasSeen(head) && c.seen().dominates(head.seen())) {
+        if (hasSeen(c, head) && c.seen().dominates(head.seen())) {
           chain.add(c);
           putWrites(view, c);
           return;
@@ -288,7 +296,7 @@ public final class CausalGroupMap implements KvMap {
         if (Write.CHANGE_ORDER.compare(link, c) < 0) {
           return true;
         }
-        if (!link.hasSeen(c)) {
+        if (!hasSeen(link, c)) {
           return false;
         }
       }
@@ -297,13 +305,18 @@ public final class CausalGroupMap implements KvMap {
 
     private void markArrival(Change c) {
       if (winner == null || Write.CHANGE_ORDER.compare(c, winner) > 0) {
-        if (winner != null && !c.hasSeen(winner)) {
+        if (winner != null && !hasSeen(c, winner)) {
           Coverage.mark(ImplMark.GROUP_WINNER_REPLACED_CONCURRENT);
         }
         winner = c;
-      } else if (!winner.hasSeen(c)) {
+      } else if (!hasSeen(winner, c)) {
         Coverage.mark(ImplMark.GROUP_LATE_CONCURRENT_LOSES);
       }
+    }
+
+    /** {@link Change#hasSeen}, without building the dot it looks up (this runs on every add). */
+    private static boolean hasSeen(Change c, Change other) {
+      return c.seen().get(other.author()) >= other.seq();
     }
 
     /** Each key of the group to its resolved write (a delete when the key is absent). */

@@ -8,6 +8,7 @@ import dev.entente.model.Key;
 import dev.entente.model.MaterialisedMap;
 import dev.entente.model.Op;
 import dev.entente.model.RegisterPolicy;
+import dev.entente.model.ReplicaId;
 import dev.entente.model.Value;
 import dev.entente.model.Verify;
 import dev.entente.model.VersionVector;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * Multi-value map: each key keeps the puts that no applied write to it has superseded; several
@@ -50,7 +52,7 @@ public final class MvMap implements KvMap {
 
   @Override
   public void apply(Change change) {
-    if (!context.prefixesDominate(change.seen())) {
+    if (!hasDeliveredPastOf(change.seen())) {
       throw new InvariantViolation(
           "MV map got "
               + change.dot()
@@ -64,6 +66,11 @@ public final class MvMap implements KvMap {
       Write w = new Write(change, i);
       List<Write> siblings = kept.computeIfAbsent(w.key(), k -> new ArrayList<>());
       int before = siblings.size();
+      if (before == 1 && w.op() instanceof Op.Put && supersedes(w, siblings.get(0))) {
+        // The common case, one put replacing the one it has seen: no sweep, no marks to set.
+        siblings.set(0, w);
+        continue;
+      }
       removeSuperseded(siblings, w);
       markSiblings(w, before, siblings.size());
       if (w.op() instanceof Op.Put) {
@@ -208,6 +215,27 @@ public final class MvMap implements KvMap {
     }
   }
 
+  // hasDeliveredPastOf's walk over a seen vector, in fields: a forEach through a consumer made once
+  // allocates neither an iterator nor entry wrappers, and this runs on every apply.
+  private boolean pastDelivered;
+  private final BiConsumer<ReplicaId, Long> checkPast = this::checkPast;
+
+  /**
+   * True if the context's contiguous prefixes cover {@code seen} (what {@link
+   * DotSet#prefixesDominate} answers), walked without an iterator.
+   */
+  private boolean hasDeliveredPastOf(VersionVector seen) {
+    pastDelivered = true;
+    seen.entries().forEach(checkPast);
+    return pastDelivered;
+  }
+
+  private void checkPast(ReplicaId replica, Long counter) {
+    if (context.maxPrefix(replica) < counter) {
+      pastDelivered = false;
+    }
+  }
+
   /**
    * Marks what {@code w} did to its key's siblings: {@code before} were kept, {@code after} of them
    * survive it (not counting {@code w} itself).
@@ -232,8 +260,10 @@ public final class MvMap implements KvMap {
   static boolean supersedes(Write w, Write other) {
     Change c = w.change();
     Change o = other.change();
-    if (c.seq() == o.seq() && c.author().equals(o.author())) {
-      return w.position() > other.position();
+    if (c.author().equals(o.author())) {
+      // A change has seen exactly its author's earlier changes (its seen entry for its author is
+      // seq - 1): no lookup in the vector when a replica overwrites its own write.
+      return c.seq() != o.seq() ? c.seq() > o.seq() : w.position() > other.position();
     }
     return c.seen().get(o.author()) >= o.seq();
   }

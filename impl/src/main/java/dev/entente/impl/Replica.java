@@ -232,9 +232,10 @@ public final class Replica {
   public Change transact(List<Op> ops, int schemaVersion) {
     long seq = Math.max(delivered.maxCounter(id), pendingMaxCounter(id)) + 1;
     Change change = new Change(id, seq, clock.now(), versionVector(), ops, schemaVersion);
-    if (needsCausalDelivery() && !isCausallyReady(change)) {
-      // Cannot happen (the change has seen exactly what is delivered); guarded so that the hot
-      // path builds no dot and no result for the message.
+    // The change has seen what is delivered, its own entry normalised to seq - 1: it is causally
+    // ready exactly when this replica's own prefix reaches seq - 1 (it does not when its own later
+    // changes are only buffered). One lookup instead of a walk over the seen vector.
+    if (needsCausalDelivery() && delivered.maxPrefix(id) < seq - 1) {
       Verify.that(
           false, "local change %s was not applied: %s", change.dot(), deliverOrBuffer(change));
     }

@@ -42,33 +42,36 @@ public record Change(
   public Change {
     Check.argument(author != null, "change author must not be null");
     Check.argument(seq >= 1, "change seq must be >= 1, was %d", seq);
-    Check.argument(timestamp != null, "change %s:%d timestamp must not be null", author, seq);
-    Check.argument(seen != null, "change %s:%d seen must not be null", author, seq);
-    Check.argument(ops != null, "change %s:%d ops must not be null", author, seq);
-    Check.argument(
-        seen.get(author) < seq,
-        "change %s:%d claims to have seen its own change %s:%d",
-        author,
-        seq,
-        author,
-        seen.get(author));
-    Check.argument(!ops.isEmpty(), "change %s:%d has no ops", author, seq);
-    Check.argument(
-        ops.size() <= MAX_OPS,
-        "change %s:%d has %d ops, at most %d",
-        author,
-        seq,
-        ops.size(),
-        MAX_OPS);
-    for (int i = 0; i < ops.size(); i++) {
-      Check.argument(ops.get(i) != null, "change %s:%d op %d is null", author, seq, i);
+    // The checks below name the change in their messages; each is guarded so that a valid change
+    // (every put makes one) boxes no counter and builds no argument array.
+    if (timestamp == null || seen == null || ops == null) {
+      Check.argument(timestamp != null, "change %s:%d timestamp must not be null", author, seq);
+      Check.argument(seen != null, "change %s:%d seen must not be null", author, seq);
+      Check.argument(ops != null, "change %s:%d ops must not be null", author, seq);
     }
-    Check.argument(
-        schemaVersion >= 0,
-        "change %s:%d schema version must be >= 0, was %d",
-        author,
-        seq,
-        schemaVersion);
+    if (seen.get(author) >= seq) {
+      Check.argument(
+          false,
+          "change %s:%d claims to have seen its own change %s:%d",
+          author,
+          seq,
+          author,
+          seen.get(author));
+    }
+    if (ops.isEmpty() || ops.size() > MAX_OPS) {
+      Check.argument(!ops.isEmpty(), "change %s:%d has no ops", author, seq);
+      Check.argument(
+          false, "change %s:%d has %d ops, at most %d", author, seq, ops.size(), MAX_OPS);
+    }
+    for (int i = 0; i < ops.size(); i++) {
+      if (ops.get(i) == null) {
+        Check.argument(false, "change %s:%d op %d is null", author, seq, i);
+      }
+    }
+    if (schemaVersion < 0) {
+      Check.argument(
+          false, "change %s:%d schema version must be >= 0, was %d", author, seq, schemaVersion);
+    }
     seen = seen.with(author, seq - 1);
     ops = List.copyOf(ops);
   }
