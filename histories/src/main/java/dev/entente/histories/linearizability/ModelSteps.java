@@ -30,8 +30,11 @@ final class ModelSteps<S> {
   private int[][] values = new int[1 << 10][];
   private int size;
   // The table pays only when transitions repeat (few states, as in a register); when most lookups
-  // miss (a growing string, as in kv appends) it is dropped after a trial.
+  // in a window of TRIAL_LOOKUPS miss (a growing string, as in kv appends) it is dropped. Judged
+  // per window, not once: a kv key can hit early (reads while the value is short) and then miss
+  // on most of its hundreds of thousands of later steps, filling the table for nothing.
   private long lookups;
+  private int sizeAtWindowStart;
   private boolean remembering = true;
 
   ModelSteps(SequentialModel<S> model, List<Operation> ops) {
@@ -50,11 +53,14 @@ final class ModelSteps<S> {
     if (!remembering) {
       return fresh(state, op);
     }
-    if (++lookups == TRIAL_LOOKUPS && size * 2L > lookups) {
-      remembering = false;
-      keys = new long[0];
-      values = new int[0][];
-      return fresh(state, op);
+    if (++lookups % TRIAL_LOOKUPS == 0) {
+      if ((size - sizeAtWindowStart) * 2L > TRIAL_LOOKUPS) {
+        remembering = false;
+        keys = new long[0];
+        values = new int[0][];
+        return fresh(state, op);
+      }
+      sizeAtWindowStart = size;
     }
     // Stored as key + 1 so that 0 marks an empty slot.
     long key = (((long) state << 32) | op) + 1;
