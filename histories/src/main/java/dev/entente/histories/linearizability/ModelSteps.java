@@ -81,11 +81,15 @@ final class ModelSteps<S> {
     return out;
   }
 
+  @SuppressWarnings("ReferenceEquality") // The very state object: its number needs no lookup.
   private int[] fresh(int state, int op) {
-    List<S> next = model.step(states.get(state), ops.get(op));
+    S from = states.get(state);
+    List<S> next = model.step(from, ops.get(op));
     int[] out = next.isEmpty() ? NONE : new int[next.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = id(next.get(i));
+      S to = next.get(i);
+      // A step that leaves the state as it is (a read) often returns the same object.
+      out[i] = to == from ? state : id(to);
     }
     return out;
   }
