@@ -115,8 +115,13 @@ public final class Ratios {
           peers("(b) merge: plain floor / Pekko", "floorMerge", PEKKO_MERGE, 0),
           peers("(b) merge: Automerge / Pekko", "automergeMerge", PEKKO_MERGE, 0),
           new RatioSpec(
-              "checker: parallel checker / model oracle",
+              "checker, full analysis: parallel checker / model oracle",
               "CheckerBenchmark.parallelChecker",
+              "CheckerBenchmark.oracle",
+              Target.NONE),
+          new RatioSpec(
+              "checker, verdict only: parallel checker / model oracle",
+              "CheckerBenchmark.verdictOnly",
               "CheckerBenchmark.oracle",
               Target.NONE));
 

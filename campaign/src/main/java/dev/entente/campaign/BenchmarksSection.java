@@ -87,6 +87,7 @@ public final class BenchmarksSection {
       tables.add(PeersBenchTable.bytesTable(bytes));
     }
     tables.add(table(rows));
+    CheckerBenchTable.addTo(tables, rows.stream().map(Ratio::m).toList());
     if (!rows.isEmpty()) {
       charts.add(
           BarChart.<Ratio>titled("Ratio to baseline", "ratio", "x")

@@ -206,7 +206,7 @@ class SharedHistoriesTest {
   /**
    * The oracle and the parallel checker {@code entente check} runs, which must agree on the verdict
    * and on the whole explanation (the same key, failing op, path and states, the same count of
-   * states explored when valid).
+   * states explored when valid), and the parallel checker's verdict-only path on the verdict.
    */
   private static Checker<History> linearizable(dev.entente.model.check.SequentialModel<?> model) {
     return h -> {
@@ -222,6 +222,12 @@ class SharedHistoriesTest {
       assertThat(fast.explanation())
           .as("parallel checker vs oracle")
           .isEqualTo(oracle.explanation());
+      assertThat(
+              new ParallelLinearizabilityChecker(
+                      model, SearchBudget.defaults().withTimeout(System::nanoTime, DEADLINE_NANOS))
+                  .verdict(h))
+          .as("parallel checker's verdict only vs oracle")
+          .isEqualTo(oracle.verdict());
       return fast.toResult();
     };
   }

@@ -36,11 +36,37 @@ final class KvText {
 
   /** This text followed by {@code tail}. */
   KvText append(String tail) {
-    long h = hash;
-    for (int i = 0; i < tail.length(); i++) {
-      h = h * BASE + tail.charAt(i);
+    return append(new Tail(tail));
+  }
+
+  /** This text followed by {@code tail}, whose hash was computed once for every append of it. */
+  KvText append(Tail tail) {
+    String text = tail.text;
+    return new KvText(
+        length == 0 ? null : this, text, length + text.length(), hash * tail.power + tail.hash);
+  }
+
+  /**
+   * A text to append, with its own polynomial hash and {@code BASE^length}, so that appending it
+   * costs no pass over its characters: the hash of a text followed by it is the text's hash times
+   * the power plus its hash (the same value, modulo 2^64, as hashing character by character).
+   */
+  static final class Tail {
+    private final String text;
+    private final long hash;
+    private final long power;
+
+    Tail(String text) {
+      long h = 0;
+      long p = 1;
+      for (int i = 0; i < text.length(); i++) {
+        h = h * BASE + text.charAt(i);
+        p *= BASE;
+      }
+      this.text = text;
+      this.hash = h;
+      this.power = p;
     }
-    return new KvText(length == 0 ? null : this, tail, length + tail.length(), h);
   }
 
   /** The text {@code s}. */

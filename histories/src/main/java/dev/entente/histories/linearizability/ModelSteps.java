@@ -30,8 +30,11 @@ final class ModelSteps<S> {
   private int[][] values = new int[1 << 10][];
   private int size;
   // The table pays only when transitions repeat (few states, as in a register); when most lookups
-  // miss (a growing string, as in kv appends) it is dropped after a trial.
+  // in a window of TRIAL_LOOKUPS miss (a growing string, as in kv appends) it is dropped. Judged
+  // per window, not once: a kv key can hit early (reads while the value is short) and then miss
+  // on most of its hundreds of thousands of later steps, filling the table for nothing.
   private long lookups;
+  private int sizeAtWindowStart;
   private boolean remembering = true;
 
   ModelSteps(SequentialModel<S> model, List<Operation> ops) {
@@ -50,11 +53,14 @@ final class ModelSteps<S> {
     if (!remembering) {
       return fresh(state, op);
     }
-    if (++lookups == TRIAL_LOOKUPS && size * 2L > lookups) {
-      remembering = false;
-      keys = new long[0];
-      values = new int[0][];
-      return fresh(state, op);
+    if (++lookups % TRIAL_LOOKUPS == 0) {
+      if ((size - sizeAtWindowStart) * 2L > TRIAL_LOOKUPS) {
+        remembering = false;
+        keys = new long[0];
+        values = new int[0][];
+        return fresh(state, op);
+      }
+      sizeAtWindowStart = size;
     }
     // Stored as key + 1 so that 0 marks an empty slot.
     long key = (((long) state << 32) | op) + 1;
@@ -75,11 +81,15 @@ final class ModelSteps<S> {
     return out;
   }
 
+  @SuppressWarnings("ReferenceEquality") // The very state object: its number needs no lookup.
   private int[] fresh(int state, int op) {
-    List<S> next = model.step(states.get(state), ops.get(op));
+    S from = states.get(state);
+    List<S> next = model.step(from, ops.get(op));
     int[] out = next.isEmpty() ? NONE : new int[next.size()];
     for (int i = 0; i < out.length; i++) {
-      out[i] = id(next.get(i));
+      S to = next.get(i);
+      // A step that leaves the state as it is (a read) often returns the same object.
+      out[i] = to == from ? state : id(to);
     }
     return out;
   }

@@ -8,6 +8,7 @@ import dev.entente.model.check.Operation;
 import dev.entente.model.check.OperationPairing;
 import dev.entente.model.check.SearchBudget;
 import dev.entente.model.check.SequentialModel;
+import dev.entente.model.check.Verdict;
 import dev.entente.model.history.History;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,13 +25,14 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Contract: the history is paired and split into independent partitions exactly as the oracle
  * does it (by {@link SequentialModel#partitionKey}; linearizability is local, Herlihy and Wing
- * 1990); the partitions are searched in parallel, and the search stops at the first illegal one.
- * The verdict and the explanation do not depend on thread timing ({@link PartitionRun} says why):
- * INVALID names the illegal partition the oracle's round-robin would report, and its explanation
- * comes from a second, explaining search of that partition alone, which blames the operation the
- * oracle blames, in the same words. Otherwise the first partition that ran out of budget or raised
- * an error makes the verdict UNKNOWN. Unlike the oracle's, the step limit applies to each
- * partition.
+ * 1990); the partitions are searched in parallel, and the search stops at the first illegal one:
+ * that is the verdict, and all {@link #verdict} computes; {@link #analyse} goes on to the
+ * explanation only after it. The verdict and the explanation do not depend on thread timing ({@link
+ * PartitionRun} says why): INVALID names the illegal partition the oracle's round-robin would
+ * report, and its explanation comes from a second, explaining search of that partition alone, which
+ * blames the operation the oracle blames, in the same words. Otherwise the first partition that ran
+ * out of budget or raised an error makes the verdict UNKNOWN. Unlike the oracle's, the step limit
+ * applies to each partition.
  */
 public final class ParallelLinearizabilityChecker implements Checker<History> {
   private final SequentialModel<?> model;
@@ -76,33 +78,76 @@ public final class ParallelLinearizabilityChecker implements Checker<History> {
     }
   }
 
-  private <S> LinearizabilityAnalysis analyseTyped(
-      SequentialModel<S> m, History history, Analyses analyses) throws InterruptedException {
+  /**
+   * The verdict alone, as Porcupine's {@code CheckOperations} gives it: the partitions are searched
+   * until any one is refuted, and no explanation is computed. Always {@link #analyse}'s verdict;
+   * never throws (a model error becomes UNKNOWN).
+   */
+  public Verdict verdict(History history) {
+    Analyses analyses = new Analyses(model.name());
+    try {
+      Split split = split(model, history);
+      if (split.problem() != null) {
+        return Verdict.UNKNOWN;
+      }
+      PartitionRun run = run(model, split);
+      run.runToVerdict(parallelism, executor);
+      return run.anyIllegal()
+          ? Verdict.INVALID
+          : analyses.undecidedOrValid(run, split.keys(), 0, budget.maxSteps()).verdict();
+    } catch (RuntimeException e) {
+      return Verdict.UNKNOWN;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Verdict.UNKNOWN;
+    }
+  }
+
+  /** A history paired and split into partitions, or the problems that stop it being checked. */
+  private record Split(
+      List<Object> keys, List<List<Operation>> parts, int operations, @Nullable String problem) {}
+
+  private static Split split(SequentialModel<?> m, History history) {
     OperationPairing.Paired paired = OperationPairing.pair(history, m);
     int operations = paired.operations().size();
     if (!paired.problems().isEmpty()) {
-      return analyses.unknown(
-          operations, 0, 0, "malformed history: " + String.join("; ", paired.problems()));
+      String problem = "malformed history: " + String.join("; ", paired.problems());
+      return new Split(List.of(), List.of(), operations, problem);
     }
     Map<Object, List<Operation>> byKey = LinearizabilityChecker.partitions(m, paired.operations());
-    List<Object> keys = new ArrayList<>(byKey.keySet());
-    List<List<Operation>> parts = new ArrayList<>(byKey.values());
-    PartitionRun run =
-        new PartitionRun(
-            parts.size(),
-            i -> search(m, keys.get(i), parts.get(i), false),
-            budget.maxSteps(),
-            deadline());
-    run.run(parallelism, executor);
-    int illegal = run.reportedIllegal();
-    if (illegal != Integer.MAX_VALUE) {
-      return analyses.invalid(
-          keys.get(illegal),
-          explain(search(m, keys.get(illegal), parts.get(illegal), true)),
-          operations,
-          parts.size());
+    return new Split(
+        new ArrayList<>(byKey.keySet()), new ArrayList<>(byKey.values()), operations, null);
+  }
+
+  private PartitionRun run(SequentialModel<?> m, Split split) {
+    return new PartitionRun(
+        split.parts().size(),
+        i -> search(m, split.keys().get(i), split.parts().get(i), false),
+        budget.maxSteps(),
+        deadline());
+  }
+
+  /** The verdict first; for INVALID then the oracle's key and its explanation. */
+  private LinearizabilityAnalysis analyseTyped(
+      SequentialModel<?> m, History history, Analyses analyses) throws InterruptedException {
+    Split split = split(m, history);
+    String problem = split.problem();
+    if (problem != null) {
+      return analyses.unknown(split.operations(), 0, 0, problem);
     }
-    return analyses.undecidedOrValid(run, keys, operations, budget.maxSteps());
+    PartitionRun run = run(m, split);
+    run.runToVerdict(parallelism, executor);
+    if (!run.anyIllegal()) {
+      return analyses.undecidedOrValid(run, split.keys(), split.operations(), budget.maxSteps());
+    }
+    run.runToReportedKey(parallelism, executor);
+    int illegal = run.reportedIllegal();
+    Object key = split.keys().get(illegal);
+    return analyses.invalid(
+        key,
+        explain(search(m, key, split.parts().get(illegal), true)),
+        split.operations(),
+        split.parts().size());
   }
 
   /**

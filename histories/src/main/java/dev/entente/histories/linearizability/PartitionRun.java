@@ -1,6 +1,8 @@
 package dev.entente.histories.linearizability;
 
 import dev.entente.model.check.LinearizabilityChecker;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -27,7 +29,14 @@ import org.jspecify.annotations.Nullable;
  * some partition's rank is known, a search whose steps already place it in a later round (or in the
  * same round at a later index) cannot beat it and is stopped; one that could beat it runs on.
  * Without an illegal partition nothing is stopped (a deadline excepted, which is a real clock by
- * nature). Single use.
+ * nature).
+ *
+ * <p>Verdict first: {@link #runToVerdict} stops every search as soon as any partition is refuted
+ * (which one does not matter to the verdict: a refuted partition is refuted whichever worker finds
+ * it, and the step limit is each partition's own), parking the searches it stops where they are.
+ * Only a caller that wants the explanation then calls {@link #runToReportedKey}, which resumes the
+ * parked searches under the rule above, so the two together do no more work than that rule alone.
+ * Single use.
  */
 final class PartitionRun {
   /** How one partition's search ended; {@code error} is a model error's message, if any. */
@@ -44,7 +53,12 @@ final class PartitionRun {
   // The least (round << 32 | index) of the illegal partitions found so far.
   private final AtomicLong best = new AtomicLong(Long.MAX_VALUE);
   private final AtomicReferenceArray<Outcome> outcomes;
-  private final CountDownLatch finished;
+  // The searches runToVerdict stopped before they had an outcome, to be resumed by
+  // runToReportedKey.
+  private final Queue<Integer> parked = new ConcurrentLinkedQueue<>();
+  private volatile boolean anyIllegalStops;
+  // Volatile: a helper still polling the queue after one phase may take work of the next.
+  private volatile CountDownLatch finished = new CountDownLatch(0);
 
   /** A run over {@code partitions} partitions, partition i searched by {@code searchOf(i)}. */
   PartitionRun(
@@ -59,19 +73,47 @@ final class PartitionRun {
     this.outcomes = new AtomicReferenceArray<>(partitions);
     this.searches = new AtomicReferenceArray<>(partitions);
     this.rounds = new int[partitions];
-    for (int i = 0; i < partitions; i++) {
-      queue.add(i);
-    }
-    this.finished = new CountDownLatch(partitions);
   }
 
   /**
-   * Searches every partition and waits for all of them.
+   * Searches every partition until one is refuted, or else to its end, and waits for all workers;
+   * then {@link #anyIllegal} is the verdict's question answered.
    *
    * @throws InterruptedException if the calling thread is interrupted while helpers still search
    */
-  void run(int parallelism, Executor executor) throws InterruptedException {
-    int helpers = Math.min(parallelism, partitions) - 1;
+  void runToVerdict(int parallelism, Executor executor) throws InterruptedException {
+    List<Integer> all = new ArrayList<>(partitions);
+    for (int i = 0; i < partitions; i++) {
+      all.add(i);
+    }
+    anyIllegalStops = true;
+    runPhase(all, parallelism, executor);
+  }
+
+  /**
+   * After {@link #runToVerdict}, resumes the searches it parked until {@link #reportedIllegal} is
+   * the partition the oracle would report, and waits for all workers.
+   *
+   * @throws InterruptedException if the calling thread is interrupted while helpers still search
+   */
+  void runToReportedKey(int parallelism, Executor executor) throws InterruptedException {
+    List<Integer> resume = new ArrayList<>(parked);
+    parked.clear();
+    resume.sort(null);
+    anyIllegalStops = false;
+    runPhase(resume, parallelism, executor);
+  }
+
+  /** True if some partition was refuted. */
+  boolean anyIllegal() {
+    return best.get() != Long.MAX_VALUE;
+  }
+
+  private void runPhase(List<Integer> indices, int parallelism, Executor executor)
+      throws InterruptedException {
+    finished = new CountDownLatch(indices.size());
+    queue.addAll(indices);
+    int helpers = Math.min(parallelism, indices.size()) - 1;
     for (int i = 0; i < helpers; i++) {
       try {
         executor.execute(this::work);
@@ -104,6 +146,9 @@ final class PartitionRun {
     if (b == Long.MAX_VALUE) {
       return false;
     }
+    if (anyIllegalStops) {
+      return true;
+    }
     long round = round(taken);
     long bestRound = b >>> 32;
     return round > bestRound || (round == bestRound && i > (int) b);
@@ -135,7 +180,7 @@ final class PartitionRun {
     PartitionSearch<?> search = searches.get(i);
     if (search == null) {
       if (cannotWin(i, 0)) {
-        outcomes.set(i, new Outcome(PartitionSearch.Result.STOPPED, 0, null));
+        stopped(i, 0);
         return true;
       }
       search = searchOf.apply(i);
@@ -160,9 +205,27 @@ final class PartitionRun {
     if (result == PartitionSearch.Result.NOT_LINEARIZABLE) {
       best.accumulateAndGet((round(search.steps()) << 32) | i, Math::min);
     }
+    if (result == PartitionSearch.Result.STOPPED) {
+      stopped(i, search.steps());
+      return true;
+    }
     searches.set(i, null);
     outcomes.set(i, new Outcome(result, search.steps(), null));
     return true;
+  }
+
+  /**
+   * Partition {@code i} was stopped after {@code steps} steps: parked with its search as it is
+   * while only the verdict is sought (a deadline that stopped it stops it again when resumed), else
+   * that is its outcome.
+   */
+  private void stopped(int i, long steps) {
+    if (anyIllegalStops) {
+      parked.add(i);
+    } else {
+      searches.set(i, null);
+      outcomes.set(i, new Outcome(PartitionSearch.Result.STOPPED, steps, null));
+    }
   }
 
   /** Steps a search may have taken by the end of round {@code round}. */

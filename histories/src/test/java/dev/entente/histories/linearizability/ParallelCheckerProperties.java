@@ -25,7 +25,8 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * The parallel checker against the model's oracle on random small histories of the kv map (several
  * keys, so several partitions) and of the etcd register (one partition, failed and indeterminate
- * operations): the same verdict and the same explanation, on one thread and on four.
+ * operations): the same verdict and the same explanation, on one thread and on four, and the same
+ * verdict from the verdict-only path.
  */
 class ParallelCheckerProperties {
   private static final ExecutorService POOL = Executors.newFixedThreadPool(3);
@@ -54,6 +55,13 @@ class ParallelCheckerProperties {
     assertThat(one.verdict()).as(oracle.explanation()).isEqualTo(oracle.verdict());
     assertThat(one.explanation()).isEqualTo(oracle.explanation());
     assertThat(four.explanation()).isEqualTo(oracle.explanation());
+    assertThat(
+            new ParallelLinearizabilityChecker(model, SearchBudget.defaults(), 1, Runnable::run)
+                .verdict(h))
+        .isEqualTo(oracle.verdict());
+    assertThat(
+            new ParallelLinearizabilityChecker(model, SearchBudget.defaults(), 4, POOL).verdict(h))
+        .isEqualTo(oracle.verdict());
   }
 
   /** Up to 5 processes on 3 keys; values drawn so that reads are sometimes stale. */
