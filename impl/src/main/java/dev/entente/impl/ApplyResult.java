@@ -41,16 +41,21 @@ public sealed interface ApplyResult
    */
   final class Buffered implements ApplyResult {
     private final Dot dot;
+    // Built at most once per thread that races for it; String is immutable, so a racy publication
+    // is safe, and the inputs below stay (they are never nulled) so every builder sees them.
     private @Nullable String missing;
-    // Until missing is built: the change's seen vector and, per entry in its order, the prefix the
-    // replica had delivered of that replica when the change was offered (null once built).
-    private @Nullable VersionVector seen;
-    private long @Nullable [] prefixes;
+    // For the lazy form: the change's seen vector and, per entry in its order, the prefix the
+    // replica had delivered of that replica when the change was offered. The array is never written
+    // after construction.
+    private final @Nullable VersionVector seen;
+    private final long @Nullable [] prefixes;
 
     /** A buffered change {@code dot} that needs {@code missing}. */
     public Buffered(Dot dot, String missing) {
-      this.dot = dot;
-      this.missing = missing;
+      this.dot = Objects.requireNonNull(dot, "dot");
+      this.missing = Objects.requireNonNull(missing, "missing");
+      this.seen = null;
+      this.prefixes = null;
     }
 
     /** The text built later from {@code seen} and the delivered {@code prefixes} of its entries. */
@@ -71,8 +76,6 @@ public sealed interface ApplyResult
       if (text == null) {
         text = MissingText.of(Objects.requireNonNull(seen), Objects.requireNonNull(prefixes));
         missing = text;
-        seen = null;
-        prefixes = null;
       }
       return text;
     }

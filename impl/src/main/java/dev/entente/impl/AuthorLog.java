@@ -26,6 +26,10 @@ final class AuthorLog {
   // enough for the first changes of a shuffled replay, dense enough that memory stays linear.
   private static final int DENSITY = 8;
   private static final int SLACK = 64;
+  // Counters above this always go to the tree: with every windowed counter at most 2^62 and the
+  // window at most a few billion slots wide, base, base + capacity and counter + 1 cannot
+  // overflow. (Real authors never get near it; a forged counter near Long.MAX_VALUE could.)
+  static final long WINDOW_LIMIT = 1L << 62;
 
   private long base;
   private @Nullable Change[] changes = new Change[FIRST_CAPACITY];
@@ -39,6 +43,10 @@ final class AuthorLog {
   /** Logs {@code change} (its counter must not be logged) at {@code position}. */
   void add(Change change, long position) {
     long counter = change.seq();
+    if (counter > WINDOW_LIMIT) {
+      addFar(change, position);
+      return;
+    }
     if (dense == 0) {
       base = counter;
       low = 0;
@@ -47,10 +55,7 @@ final class AuthorLog {
     long slot = counter - base;
     if (slot < 0 || slot >= changes.length) {
       if (!regrow(counter)) {
-        if (far == null) {
-          far = new TreeMap<>();
-        }
-        far.put(counter, new DeliveryLog.Logged(change, position));
+        addFar(change, position);
         return;
       }
       slot = counter - base;
@@ -61,6 +66,13 @@ final class AuthorLog {
     dense++;
     low = dense == 1 ? i : Math.min(low, i);
     top = dense == 1 ? i + 1 : Math.max(top, i + 1);
+  }
+
+  private void addFar(Change change, long position) {
+    if (far == null) {
+      far = new TreeMap<>();
+    }
+    far.put(change.seq(), new DeliveryLog.Logged(change, position));
   }
 
   /**
@@ -75,8 +87,9 @@ final class AuthorLog {
       return false;
     }
     int capacity = (int) Math.max(FIRST_CAPACITY, 2 * span);
-    // Room on the side the window grows towards: below when the new counter is under it.
-    long newBase = counter < base + low ? hi - capacity : lo;
+    // The span in the middle, with room on both sides: growth is geometric whichever way the
+    // next counters fall, so arrivals alternating below and above cost amortised O(1), not a copy.
+    long newBase = lo - (capacity - span) / 2;
     int shift = (int) (base + low - newBase);
     @Nullable Change[] movedChanges = new Change[capacity];
     long[] movedPositions = new long[capacity];
@@ -113,7 +126,7 @@ final class AuthorLog {
 
   /** The logged change with {@code counter}, or null. */
   @Nullable Change get(long counter) {
-    long slot = counter - base;
+    long slot = slotOf(counter);
     if (slot >= low && slot < top) {
       Change c = changes[(int) slot];
       if (c != null) {
@@ -126,7 +139,7 @@ final class AuthorLog {
 
   /** Removes and returns the logged change with {@code counter}, or null if none. */
   @Nullable Change remove(long counter) {
-    long slot = counter - base;
+    long slot = slotOf(counter);
     if (slot >= low && slot < top) {
       Change c = changes[(int) slot];
       if (c != null) {
@@ -191,7 +204,7 @@ final class AuthorLog {
 
   /** Drops the logged changes with a counter of at most {@code n}. */
   void removeUpTo(long n) {
-    int end = (int) Math.max(low, Math.min(top, n - base + 1));
+    int end = slotsUpTo(n);
     for (int i = low; i < end; i++) {
       if (changes[i] != null) {
         changes[i] = null;
@@ -215,7 +228,25 @@ final class AuthorLog {
 
   /** The first filled-or-hole slot in [low, top) whose counter is above {@code floor}. */
   private int firstSlotAbove(long floor) {
-    long slot = floor - base + 1;
-    return (int) Math.max(low, Math.min(top, slot));
+    return slotsUpTo(floor);
+  }
+
+  /** The end of the slots in [low, top) whose counter is at most {@code n}, clamped to it. */
+  private int slotsUpTo(long n) {
+    long slot = slotOf(n);
+    return slot >= top ? top : (int) Math.max(low, slot + 1);
+  }
+
+  /**
+   * {@code counter - base}, saturated: any counter, a caller's far-off floor included, maps to a
+   * slot number that is outside [low, top) exactly when the counter is outside the window.
+   */
+  private long slotOf(long counter) {
+    long slot = counter - base;
+    // Overflow iff counter and base differ in sign and the result's sign differs from counter's.
+    if (((counter ^ base) & (counter ^ slot)) < 0) {
+      return counter < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+    }
+    return slot;
   }
 }

@@ -454,8 +454,8 @@ public final class Replica {
       return new GcResult.HeldBack(reason);
     }
     VersionVector stable = frontier.stable();
-    Swept swept = map.collectGarbage(stable, !(clock instanceof WallClock));
     shown = null;
+    Swept swept = map.collectGarbage(stable, !(clock instanceof WallClock));
     adoptGcState(stable, swept.tombstoneFloor());
     long logged = log.removeCovered(stable);
     compacted += logged;
@@ -775,8 +775,9 @@ public final class Replica {
       Verify.that(false, "replica %s delivers %s twice", id, change.dot());
     }
     log.add(change);
-    map.apply(change);
+    // Before the apply: a map that throws part-way must not leave the old view cached.
     shown = null;
+    map.apply(change);
   }
 
   /**

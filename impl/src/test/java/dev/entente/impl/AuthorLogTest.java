@@ -136,4 +136,33 @@ class AuthorLogTest {
     assertThat(held).containsExactlyInAnyOrderElementsOf(model.keySet());
     assertSameAs(log, model, 50);
   }
+
+  @Test
+  void add_countersNearLongMax_readBackAndNeverCorruptTheWindow() {
+    long max = Long.MAX_VALUE;
+    // A forged counter at the very top first, then real ones: the top one must not become the
+    // window's base (base + top would wrap) and must still be found, counted and removed.
+    replayAgainstModel(List.of(max, 1L, 2L, max - 1, 3L), 2L);
+    replayAgainstModel(List.of(3L, 2L, 1L, max, max - 2, 4L), max - 2);
+    AuthorLog log = new AuthorLog();
+    log.add(change(5), 0);
+    log.add(change(4), 1);
+    log.add(change(max), 2);
+    assertThat(log.get(max)).isNotNull();
+    assertThat(log.countAbove(max - 1)).isEqualTo(1);
+    assertThat(log.countAbove(Long.MIN_VALUE)).isEqualTo(3);
+    log.removeUpTo(max);
+    assertThat(log.size()).isZero();
+  }
+
+  @Test
+  void add_alternatingBelowAndAbove_readsBackLikeASortedMap() {
+    // Newest-first from one side and oldest-first from the other: the window grows both ways.
+    List<Long> counters = new ArrayList<>();
+    for (long k = 0; k < 100; k++) {
+      counters.add(500 - k);
+      counters.add(501 + k);
+    }
+    replayAgainstModel(counters, 450L);
+  }
 }

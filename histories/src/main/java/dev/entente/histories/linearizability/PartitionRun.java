@@ -88,6 +88,17 @@ final class PartitionRun {
     }
     anyIllegalStops = true;
     runPhase(all, parallelism, executor);
+    if (!anyIllegal()) {
+      // Nothing was refuted, so whatever stopped was stopped by the deadline: that is its
+      // outcome (runToReportedKey, which would otherwise settle it, runs only after a refutation).
+      for (Integer i = parked.poll(); i != null; i = parked.poll()) {
+        PartitionSearch<?> search = searches.get(i);
+        searches.set(i, null);
+        outcomes.set(
+            i,
+            new Outcome(PartitionSearch.Result.STOPPED, search == null ? 0 : search.steps(), null));
+      }
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.entente.model.check.LinearizabilityChecker;
 import dev.entente.model.check.Models;
 import dev.entente.model.check.SearchBudget;
 import dev.entente.model.check.SequentialModel;
+import dev.entente.model.check.Verdict;
 import dev.entente.model.history.History;
 import dev.entente.model.history.HistoryOp;
 import dev.entente.model.history.Keyword;
@@ -42,6 +43,22 @@ class ParallelCheckerProperties {
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 4) int processes) {
     History h = registerHistory(new Random(seed), processes);
     agree(Models.etcd(), h);
+  }
+
+  @Property(tries = 20)
+  void kvHistories_pastDeadline_sayTheDeadlinePassed(@ForAll long seed) {
+    History h = kvHistory(new Random(seed));
+    long[] now = {0};
+    SearchBudget budget = SearchBudget.defaults().withTimeout(() -> now[0], 1);
+    now[0] = 10; // Past the deadline before the search starts: every partition stops at once.
+    for (int parallelism : new int[] {1, 4}) {
+      LinearizabilityAnalysis a =
+          new ParallelLinearizabilityChecker(Models.kv(), budget, parallelism, POOL).analyse(h);
+      if (a.operations() > 0) {
+        assertThat(a.verdict()).as(a.explanation()).isEqualTo(Verdict.UNKNOWN);
+        assertThat(a.explanation()).startsWith("deadline passed after 0 states");
+      }
+    }
   }
 
   private static void agree(SequentialModel<?> model, History h) {
