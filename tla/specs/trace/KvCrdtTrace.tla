@@ -270,16 +270,6 @@ TraceClockStep ==
     /\ j' = 1
     /\ PrintT(<<"entente-trace-matched", t, l>>)
 
-\* What TLC fingerprints a state by (VIEW in the config): the trace, its line,
-\* the change within a Merge or Restart line and physical time.  TraceNext is
-\* deterministic (its disjuncts exclude each other, and each takes its logged
-\* parameters: at most one successor per state), so the behaviours are one
-\* chain per trace, along which l and j never go back and a TraceTick changes
-\* only pt, to a different value: no two reachable states share a view, and
-\* TLC explores exactly the states it would with full fingerprints, without
-\* hashing the whole history, network and stores at every step.
-TraceView == <<t, l, j, pt>>
-
 TraceNext == TraceTick \/ TraceStep \/ TraceMergePart \/ TraceClockStep
 
 TraceSpec == TraceInit /\ [][TraceNext]_traceVars

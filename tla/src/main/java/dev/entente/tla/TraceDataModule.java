@@ -275,6 +275,16 @@ public final class TraceDataModule {
     return b.append('"').toString();
   }
 
+  /** True if every trace's header names the LWW policy. */
+  static boolean allLww(List<List<String>> traces) {
+    for (List<String> trace : traces) {
+      if (!"LWW".equals(header(trace.get(0)).path("policy").asText())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static JsonNode header(String line) {
     JsonNode h = parse(line);
     if (!"Init".equals(h.path("event").asText())) {

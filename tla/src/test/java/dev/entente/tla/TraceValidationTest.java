@@ -201,4 +201,14 @@ class TraceValidationTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("pt names replicas [Z");
   }
+
+  @Test
+  void allLww_isTrueOnlyWhenEveryTraceIsLww() {
+    List<String> lww = TraceExporter.export(options(seeds.get(0), Mutant.NONE));
+    List<String> mv =
+        List.of(lww.get(0).replace("\"policy\":\"LWW\"", "\"policy\":\"MV\""), lww.get(1));
+
+    assertThat(TraceDataModule.allLww(List.of(lww, lww))).isTrue();
+    assertThat(TraceDataModule.allLww(List.of(lww, mv))).isFalse();
+  }
 }
