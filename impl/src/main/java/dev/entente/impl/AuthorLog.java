@@ -177,7 +177,7 @@ final class AuthorLog {
 
   /** Number of logged changes with a counter above {@code floor}. */
   int countAbove(long floor) {
-    int from = firstSlotAbove(floor);
+    int from = slotsUpTo(floor);
     int n = 0;
     if (dense == top - low) {
       n = top - from;
@@ -191,7 +191,7 @@ final class AuthorLog {
 
   /** Adds the logged changes with a counter above {@code floor} to {@code out}, in no order. */
   void addAbove(long floor, List<DeliveryLog.Logged> out) {
-    for (int i = firstSlotAbove(floor); i < top; i++) {
+    for (int i = slotsUpTo(floor); i < top; i++) {
       Change c = changes[i];
       if (c != null) {
         out.add(new DeliveryLog.Logged(c, positions[i]));
@@ -226,12 +226,10 @@ final class AuthorLog {
     return dense + (far == null ? 0 : far.size());
   }
 
-  /** The first filled-or-hole slot in [low, top) whose counter is above {@code floor}. */
-  private int firstSlotAbove(long floor) {
-    return slotsUpTo(floor);
-  }
-
-  /** The end of the slots in [low, top) whose counter is at most {@code n}, clamped to it. */
+  /**
+   * The end of the slots in [low, top) whose counter is at most {@code n}, clamped to it: also the
+   * first filled-or-hole slot whose counter is above {@code n}.
+   */
   private int slotsUpTo(long n) {
     long slot = slotOf(n);
     return slot >= top ? top : (int) Math.max(low, slot + 1);

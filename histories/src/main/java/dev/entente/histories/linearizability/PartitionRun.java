@@ -88,17 +88,6 @@ final class PartitionRun {
     }
     anyIllegalStops = true;
     runPhase(all, parallelism, executor);
-    if (!anyIllegal()) {
-      // Nothing was refuted, so whatever stopped was stopped by the deadline: that is its
-      // outcome (runToReportedKey, which would otherwise settle it, runs only after a refutation).
-      for (Integer i = parked.poll(); i != null; i = parked.poll()) {
-        PartitionSearch<?> search = searches.get(i);
-        searches.set(i, null);
-        outcomes.set(
-            i,
-            new Outcome(PartitionSearch.Result.STOPPED, search == null ? 0 : search.steps(), null));
-      }
-    }
   }
 
   /**
@@ -227,11 +216,12 @@ final class PartitionRun {
 
   /**
    * Partition {@code i} was stopped after {@code steps} steps: parked with its search as it is
-   * while only the verdict is sought (a deadline that stopped it stops it again when resumed), else
-   * that is its outcome.
+   * while only the verdict is sought and some partition is refuted, since only then does {@link
+   * #runToReportedKey} resume it (a deadline that stopped it stops it again); else that is its
+   * outcome. A refutation is never undone, so a search stopped because of one is always parked.
    */
   private void stopped(int i, long steps) {
-    if (anyIllegalStops) {
+    if (anyIllegalStops && anyIllegal()) {
       parked.add(i);
     } else {
       searches.set(i, null);

@@ -90,15 +90,7 @@ public final class TraceExporter {
    * options that cannot be exported (see {@link #unsupported}).
    */
   public static SimulationOptions sampleOptions(long seed, Mutant mutant) {
-    Overrides o =
-        Overrides.NONE
-            .withPolicy(RegisterPolicy.LWW)
-            .withClock(ClockKind.HLC)
-            .withReplicas(3)
-            .withOps(20)
-            .withFaults(FaultKind.parseList(MODELLED_FAULTS))
-            .withMutant(mutant);
-    return Profile.parse("default").resolve(seed, o);
+    return draw(seed, RegisterPolicy.LWW, MODELLED_FAULTS, mutant);
   }
 
   /** The faults the wider traced runs add: crash and restart, and clock steps. */
@@ -110,13 +102,19 @@ public final class TraceExporter {
    * profile draws (op push, delta pull or state gossip); see {@link #unsupportedTraced}.
    */
   public static SimulationOptions tracedOptions(long seed, RegisterPolicy policy, Mutant mutant) {
+    return draw(seed, policy, TRACED_FAULTS, mutant);
+  }
+
+  /** The default profile's draw for {@code seed} with {@code policy}, HLC, 3 replicas, 20 ops. */
+  private static SimulationOptions draw(
+      long seed, RegisterPolicy policy, String faults, Mutant mutant) {
     Overrides o =
         Overrides.NONE
             .withPolicy(policy)
             .withClock(ClockKind.HLC)
             .withReplicas(3)
             .withOps(20)
-            .withFaults(FaultKind.parseList(TRACED_FAULTS))
+            .withFaults(FaultKind.parseList(faults))
             .withMutant(mutant);
     return Profile.parse("default").resolve(seed, o);
   }
